@@ -1,0 +1,278 @@
+package com.sartiq.hub.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fal queue endpoints: submit, status, result and cancel under {@code /{owner}/{alias}}
+ * (provider-apis.md §1). Submit alone may carry a sub-path; the URLs handed back never do.
+ */
+final class FalQueueHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FalQueueHandler.class);
+
+    private final RequestRegistry registry;
+    private final String baseUrl;
+    private final String expectedAuthorization;
+
+    FalQueueHandler(RequestRegistry registry, String baseUrl, String falKey) {
+        this.registry = registry;
+        this.baseUrl = baseUrl;
+        this.expectedAuthorization = "Key " + falKey;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try {
+                route(exchange);
+            } catch (RuntimeException e) {
+                LOG.error("fal simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                Responses.detail(exchange, 500, "Internal Server Error");
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        List<String> path = segments(exchange.getRequestURI().getPath());
+        String method = exchange.getRequestMethod();
+        boolean requestsPath = path.size() >= 4 && path.get(2).equals("requests");
+        if (method.equals("POST") && path.size() >= 2 && !requestsPath) {
+            if (authorized(exchange)) {
+                submit(exchange, path);
+            }
+        } else if (requestsPath && method.equals("GET") && path.size() == 5 && path.get(4).equals("status")) {
+            if (authorized(exchange)) {
+                status(exchange, appId(path), path.get(3));
+            }
+        } else if (requestsPath && method.equals("GET") && path.size() == 4) {
+            if (authorized(exchange)) {
+                result(exchange, appId(path), path.get(3));
+            }
+        } else if (requestsPath && method.equals("PUT") && path.size() == 5 && path.get(4).equals("cancel")) {
+            if (authorized(exchange)) {
+                cancel(exchange, appId(path), path.get(3));
+            }
+        } else {
+            Responses.detail(exchange, 404, "Not Found");
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) throws IOException {
+        if (expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        Responses.detail(exchange, 401, "Unauthorized");
+        return false;
+    }
+
+    private void submit(HttpExchange exchange, List<String> path) throws IOException {
+        JsonNode input = readInput(exchange);
+        if (input == null) {
+            return;
+        }
+        String appId = appId(path);
+        String modelPath = String.join("/", path);
+        String webhook = query(exchange).get("fal_webhook");
+        SimRequest request = registry.submit(appId, modelPath, input, webhook);
+        LOG.info("fal submit app={} request_id={}", modelPath, request.id());
+
+        ObjectNode body = urls(request);
+        body.put("queue_position", registry.queuePosition(request, System.nanoTime()));
+        if (webhook != null) {
+            // Equal to request_id unless fal retried internally, which the simulator never does.
+            body.put("gateway_request_id", request.id());
+        }
+        Responses.json(exchange, 200, body);
+    }
+
+    /** The parsed body, or null once a 422 has been sent. */
+    private JsonNode readInput(HttpExchange exchange) throws IOException {
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        if (raw.length == 0) {
+            validationError(exchange, "missing", "Field required");
+            return null;
+        }
+        JsonNode input;
+        try {
+            input = Responses.JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            validationError(exchange, "json_invalid", "JSON decode error: " + e.getOriginalMessage());
+            return null;
+        }
+        if (input == null || !input.isObject()) {
+            validationError(exchange, "model_attributes_type",
+                    "Input should be a valid dictionary or object to extract fields from");
+            return null;
+        }
+        return input;
+    }
+
+    private static void validationError(HttpExchange exchange, String type, String msg) throws IOException {
+        ObjectNode error = Responses.object();
+        error.putArray("loc").add("body");
+        error.put("msg", msg);
+        error.put("type", type);
+        ObjectNode body = Responses.object();
+        body.putArray("detail").add(error);
+        Responses.json(exchange, 422, body);
+    }
+
+    private void status(HttpExchange exchange, String appId, String id) throws IOException {
+        SimRequest request = registry.find(appId, id).orElse(null);
+        if (request == null) {
+            Responses.detail(exchange, 404, "Request not found");
+            return;
+        }
+        boolean withLogs = isTruthy(query(exchange).get("logs"));
+        long now = System.nanoTime();
+        SimRequest.State state = request.state(now);
+        ObjectNode body = Responses.object();
+        body.put("status", state == SimRequest.State.CANCELLED ? "COMPLETED" : state.name());
+        body.setAll(urls(request));
+        switch (state) {
+            case IN_QUEUE -> body.put("queue_position", registry.queuePosition(request, now));
+            case IN_PROGRESS -> addLogs(body, request, now, withLogs, false);
+            case COMPLETED -> {
+                addLogs(body, request, now, withLogs, true);
+                body.putObject("metrics").put("inference_time", request.inferenceSeconds());
+            }
+            case CANCELLED -> {
+                body.putArray("logs");
+                body.put("error", "Request was cancelled");
+                body.put("error_type", "request_cancelled");
+            }
+        }
+        Responses.json(exchange, 200, body);
+    }
+
+    private static void addLogs(ObjectNode body, SimRequest request, long now, boolean withLogs, boolean done) {
+        ArrayNode logs = body.putArray("logs");
+        if (!withLogs) {
+            return;
+        }
+        GenerationParams params = request.params();
+        logs.add(logEntry("Generating " + params.numImages() + " image(s) at " + params.width() + "x"
+                + params.height(), request.startsAtNanos(), now));
+        if (done) {
+            logs.add(logEntry(String.format("Generated %d image(s) in %.2fs", params.numImages(),
+                    request.inferenceSeconds()), request.completesAtNanos(), now));
+        }
+    }
+
+    private static ObjectNode logEntry(String message, long atNanos, long nowNanos) {
+        return Responses.object()
+                .put("message", message)
+                .put("level", "INFO")
+                .put("source", "USER")
+                .put("timestamp", Instant.now().minusNanos(nowNanos - atNanos).toString());
+    }
+
+    private void result(HttpExchange exchange, String appId, String id) throws IOException {
+        SimRequest request = registry.find(appId, id).orElse(null);
+        if (request == null) {
+            Responses.detail(exchange, 404, "Request not found");
+            return;
+        }
+        exchange.getResponseHeaders().set("x-fal-request-id", request.id());
+        switch (request.state(System.nanoTime())) {
+            case IN_QUEUE, IN_PROGRESS -> Responses.detail(exchange, 400, "Request is still in progress");
+            case CANCELLED -> {
+                exchange.getResponseHeaders().set("X-Fal-Error-Type", "request_cancelled");
+                Responses.json(exchange, 400, Responses.object()
+                        .put("detail", "Request was cancelled")
+                        .put("error_type", "request_cancelled"));
+            }
+            case COMPLETED -> Responses.json(exchange, 200, output(request));
+        }
+    }
+
+    private ObjectNode output(SimRequest request) {
+        GenerationParams params = request.params();
+        ObjectNode body = Responses.object();
+        ArrayNode images = body.putArray("images");
+        ArrayNode nsfw = Responses.JSON.createArrayNode();
+        for (int i = 0; i < params.numImages(); i++) {
+            images.addObject()
+                    .put("url", ImageFileHandler.url(baseUrl, request.id(), i))
+                    .put("width", params.width())
+                    .put("height", params.height())
+                    .put("content_type", "image/png");
+            nsfw.add(false);
+        }
+        body.put("seed", params.seed());
+        body.put("prompt", params.prompt());
+        body.set("has_nsfw_concepts", nsfw);
+        body.putObject("timings").put("inference", request.inferenceSeconds());
+        return body;
+    }
+
+    private void cancel(HttpExchange exchange, String appId, String id) throws IOException {
+        RequestRegistry.CancelOutcome outcome = registry.cancel(appId, id);
+        int status = switch (outcome) {
+            case CANCELLATION_REQUESTED -> 202;
+            case ALREADY_COMPLETED -> 400;
+            case NOT_FOUND -> 404;
+        };
+        Responses.json(exchange, status, Responses.object().put("status", outcome.name()));
+    }
+
+    private ObjectNode urls(SimRequest request) {
+        String responseUrl = baseUrl + "/" + request.appId() + "/requests/" + request.id();
+        return Responses.object()
+                .put("request_id", request.id())
+                .put("response_url", responseUrl)
+                .put("status_url", responseUrl + "/status")
+                .put("cancel_url", responseUrl + "/cancel");
+    }
+
+    private static String appId(List<String> path) {
+        return path.get(0) + "/" + path.get(1);
+    }
+
+    static List<String> segments(String path) {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> params = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.putIfAbsent(decode(key), decode(value));
+        }
+        return params;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isTruthy(String value) {
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+    }
+}

@@ -1,0 +1,55 @@
+package com.sartiq.hub.backend.auth;
+
+import com.sartiq.hub.common.rest.ApiException;
+import com.sartiq.hub.common.rest.JsonResponses;
+import com.sartiq.hub.common.rest.RestErrorHandling;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/** OAuth2 password login and the caller's own account. */
+@Component
+public class AuthRoutes extends RouteBuilder {
+
+    private final Logins logins;
+    private final JsonResponses json;
+
+    public AuthRoutes(Logins logins, JsonResponses json) {
+        this.logins = logins;
+        this.json = json;
+    }
+
+    @Override
+    public void configure() {
+        rest("/login").tag("login")
+            .post("/access-token").id("rest.login.access-token")
+                .description("OAuth2 compatible token login: form fields username (the e-mail) and password; answers a bearer token for one hour")
+                .consumes("application/x-www-form-urlencoded").produces("application/json").outType(AccessToken.class)
+                .responseMessage().code(200).message("Token").responseModel(AccessToken.class).endResponseMessage()
+                .responseMessage().code(401).message("Incorrect email or password").endResponseMessage()
+                .responseMessage().code(422).message("Validation error").endResponseMessage()
+                .to("direct:login.access-token")
+            .post("/test-token").id("rest.login.test-token")
+                .description("Test the bearer token: answers the user it belongs to")
+                .produces("application/json").outType(UserPublic.class)
+                .to("direct:users.me");
+        rest("/users").tag("users")
+            .get("/me").id("rest.users.me").description("The current user").produces("application/json").outType(UserPublic.class)
+                .to("direct:users.me");
+
+        from("direct:login.access-token").routeId("login.access-token").routeConfigurationId(RestErrorHandling.ID)
+            .process(logins::readForm)
+            .to("sql:classpath:sql/backend/user-by-email.sql?outputType=SelectOne")
+            .process(e -> e.getMessage().setBody(logins.issueToken(e)))
+            .log("User ${exchangeProperty.email} logged in")
+            .process(json.ok());
+
+        from("direct:users.me").routeId("users.me").routeConfigurationId(RestErrorHandling.ID)
+            .process(logins::identify)
+            .to("sql:classpath:sql/backend/user-by-id.sql?outputType=SelectOne")
+            .filter(body().isNull()).throwException(ApiException.unauthorized("Could not validate credentials")).end()
+            .process(e -> e.getMessage().setBody(UserPublic.fromRow(e.getMessage().getBody(Map.class))))
+            .process(json.ok());
+    }
+}

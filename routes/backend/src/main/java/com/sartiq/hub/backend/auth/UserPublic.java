@@ -1,0 +1,18 @@
+package com.sartiq.hub.backend.auth;
+
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** The documented {@code UserPublic}. */
+public record UserPublic(String id, String email, String fullName, boolean isActive, boolean isSuperuser,
+                         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public static UserPublic fromRow(Map<String, Object> row) {
+        return new UserPublic(String.valueOf(row.get("id")), (String) row.get("email"), (String) row.get("full_name"),
+                (Boolean) row.get("is_active"), (Boolean) row.get("is_superuser"),
+                ((Timestamp) row.get("created_at")).toInstant().atOffset(ZoneOffset.UTC),
+                ((Timestamp) row.get("updated_at")).toInstant().atOffset(ZoneOffset.UTC));
+    }
+}

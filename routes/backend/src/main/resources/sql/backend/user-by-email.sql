@@ -1,0 +1,1 @@
+select * from app_user where lower(email) = lower(:#${exchangeProperty.email})

@@ -1,0 +1,1 @@
+select * from task where id = cast(:#task_id as uuid)
