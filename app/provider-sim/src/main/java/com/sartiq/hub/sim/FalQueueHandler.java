@@ -49,29 +49,36 @@ final class FalQueueHandler implements HttpHandler {
         }
     }
 
+    private interface Endpoint {
+        void handle(HttpExchange exchange, List<String> path) throws IOException;
+    }
+
     private void route(HttpExchange exchange) throws IOException {
         List<String> path = segments(exchange.getRequestURI().getPath());
-        String method = exchange.getRequestMethod();
-        boolean requestsPath = path.size() >= 4 && path.get(2).equals("requests");
-        if (method.equals("POST") && path.size() >= 2 && !requestsPath) {
-            if (authorized(exchange)) {
-                submit(exchange, path);
-            }
-        } else if (requestsPath && method.equals("GET") && path.size() == 5 && path.get(4).equals("status")) {
-            if (authorized(exchange)) {
-                status(exchange, appId(path), path.get(3));
-            }
-        } else if (requestsPath && method.equals("GET") && path.size() == 4) {
-            if (authorized(exchange)) {
-                result(exchange, appId(path), path.get(3));
-            }
-        } else if (requestsPath && method.equals("PUT") && path.size() == 5 && path.get(4).equals("cancel")) {
-            if (authorized(exchange)) {
-                cancel(exchange, appId(path), path.get(3));
-            }
-        } else {
+        Endpoint endpoint = match(exchange.getRequestMethod(), path);
+        if (endpoint == null) {
             Responses.detail(exchange, 404, "Not Found");
+        } else if (authorized(exchange)) {
+            endpoint.handle(exchange, path);
         }
+    }
+
+    private Endpoint match(String method, List<String> path) {
+        boolean requestsPath = path.size() >= 4 && path.get(2).equals("requests");
+        if (!requestsPath) {
+            return method.equals("POST") && path.size() >= 2 ? this::submit : null;
+        }
+        String tail = path.size() == 5 ? path.get(4) : path.size() == 4 ? "" : null;
+        if (method.equals("GET") && "status".equals(tail)) {
+            return (exchange, p) -> status(exchange, appId(p), p.get(3));
+        }
+        if (method.equals("GET") && "".equals(tail)) {
+            return (exchange, p) -> result(exchange, appId(p), p.get(3));
+        }
+        if (method.equals("PUT") && "cancel".equals(tail)) {
+            return (exchange, p) -> cancel(exchange, appId(p), p.get(3));
+        }
+        return null;
     }
 
     private boolean authorized(HttpExchange exchange) throws IOException {
@@ -109,32 +116,43 @@ final class FalQueueHandler implements HttpHandler {
             raw = in.readAllBytes();
         }
         if (raw.length == 0) {
-            validationError(exchange, "missing", "Field required");
+            validationError(exchange, "missing", "Field required", null);
             return null;
         }
         JsonNode input;
         try {
             input = Responses.JSON.readTree(raw);
         } catch (JsonProcessingException e) {
-            validationError(exchange, "json_invalid", "JSON decode error: " + e.getOriginalMessage());
+            validationError(exchange, "json_invalid", "JSON decode error", decodeError(e));
             return null;
         }
         if (input == null || !input.isObject()) {
             validationError(exchange, "model_attributes_type",
-                    "Input should be a valid dictionary or object to extract fields from");
+                    "Input should be a valid dictionary or object to extract fields from", null);
             return null;
         }
         return input;
     }
 
-    private static void validationError(HttpExchange exchange, String type, String msg) throws IOException {
+    private static void validationError(HttpExchange exchange, String type, String msg, String cause)
+            throws IOException {
         ObjectNode error = Responses.object();
         error.putArray("loc").add("body");
         error.put("msg", msg);
         error.put("type", type);
+        if (cause != null) {
+            error.putObject("ctx").put("error", cause);
+        }
         ObjectNode body = Responses.object();
         body.putArray("detail").add(error);
         Responses.json(exchange, 422, body);
+    }
+
+    /** Jackson's reason without its source-location suffix, which only names our own input stream. */
+    private static String decodeError(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int location = message.indexOf(" (start marker");
+        return (location < 0 ? message : message.substring(0, location)).lines().findFirst().orElse(message);
     }
 
     private void status(HttpExchange exchange, String appId, String id) throws IOException {

@@ -3,21 +3,44 @@ package com.sartiq.hub.backend.compute;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 import java.net.URI;
 
-/** A connection to compute's Redis (not ours), used only to follow its task events. */
+/**
+ * A subscription to compute's Redis (not ours), used only to follow its task events. Its connection
+ * factory is deliberately not a bean: that would displace Boot's own Redis connection for the backend.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ComputeProperties.class)
 public class ComputeEventsConfiguration {
 
+    @Bean(destroyMethod = "destroy")
+    public RedisMessageListenerContainer computeEventsListener(ComputeProperties compute) {
+        LettuceConnectionFactory connection = new LettuceConnectionFactory(standalone(URI.create(compute.redisUrl())));
+        connection.afterPropertiesSet();
+        connection.start();
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer() {
+            @Override
+            public void destroy() throws Exception {
+                super.destroy();
+                connection.destroy();
+            }
+        };
+        container.setConnectionFactory(connection);
+        return container;
+    }
+
     @Bean
-    public LettuceConnectionFactory computeRedisConnectionFactory(ComputeProperties compute) {
-        URI uri = URI.create(compute.redisUrl());
-        var standalone = new org.springframework.data.redis.connection.RedisStandaloneConfiguration(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
+    public RedisSerializer<String> stringRedisSerializer() {
+        return RedisSerializer.string();
+    }
+
+    static RedisStandaloneConfiguration standalone(URI uri) {
+        RedisStandaloneConfiguration standalone = new RedisStandaloneConfiguration(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
         String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
         if (!path.isEmpty()) {
             standalone.setDatabase(Integer.parseInt(path));
@@ -26,12 +49,6 @@ public class ComputeEventsConfiguration {
             String[] parts = uri.getUserInfo().split(":", 2);
             standalone.setPassword(parts.length == 2 ? parts[1] : parts[0]);
         }
-        RedisConfiguration configuration = standalone;
-        return new LettuceConnectionFactory(configuration);
-    }
-
-    @Bean
-    public RedisSerializer<String> stringRedisSerializer() {
-        return RedisSerializer.string();
+        return standalone;
     }
 }

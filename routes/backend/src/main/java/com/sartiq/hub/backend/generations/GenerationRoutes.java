@@ -134,7 +134,7 @@ public class GenerationRoutes extends RouteBuilder {
             .process(json.ok());
 
         from("spring-redis://compute?command=SUBSCRIBE&channels=" + compute.eventsChannel()
-                + "&connectionFactory=#computeRedisConnectionFactory&serializer=#stringRedisSerializer")
+                + "&listenerContainer=#computeEventsListener&serializer=#stringRedisSerializer")
             .routeId("generations.follow-compute-events")
             .doTry()
                 .to("direct:generations.apply-task-event")

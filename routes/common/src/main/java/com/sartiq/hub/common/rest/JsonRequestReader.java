@@ -23,7 +23,8 @@ public class JsonRequestReader {
     private final Validator validator;
 
     public JsonRequestReader(ObjectMapper mapper, Validator validator) {
-        this.mapper = mapper;
+        // unknown fields are ignored, as FastAPI does, whatever the shared mapper says
+        this.mapper = mapper.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.validator = validator;
     }
 
