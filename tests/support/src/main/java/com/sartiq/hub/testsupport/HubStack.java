@@ -26,19 +26,19 @@ public final class HubStack implements AutoCloseable {
     private final S3Service s3;
     private final ProviderSimulator simulator;
     private final HubSecrets secrets;
-    private final String backendDatabase;
-    private final String computeDatabase;
+    private final String backendJdbcUrl;
+    private final String computeJdbcUrl;
     private final String redisPrefix;
 
     private HubStack(PostgresService postgres, RedisService redis, S3Service s3, ProviderSimulator simulator, HubSecrets secrets,
-                     String backendDatabase, String computeDatabase, String redisPrefix) {
+                     String backendJdbcUrl, String computeJdbcUrl, String redisPrefix) {
         this.postgres = postgres;
         this.redis = redis;
         this.s3 = s3;
         this.simulator = simulator;
         this.secrets = secrets;
-        this.backendDatabase = backendDatabase;
-        this.computeDatabase = computeDatabase;
+        this.backendJdbcUrl = backendJdbcUrl;
+        this.computeJdbcUrl = computeJdbcUrl;
         this.redisPrefix = redisPrefix;
     }
 
@@ -75,7 +75,7 @@ public final class HubStack implements AutoCloseable {
 
     /** Command-line arguments (highest precedence) pointing compute-hub at this stack. */
     public List<String> computeArgs(int port, String roles) {
-        List<String> args = common(port, computeDatabase, redisPrefix + "compute:");
+        List<String> args = common(port, computeJdbcUrl, redisPrefix + "compute:");
         args.add("--server.port=" + port);
         args.add("--hub.roles=" + roles);
         args.add("--hub.compute.api-keys=" + secrets.computeApiKey());
@@ -89,7 +89,7 @@ public final class HubStack implements AutoCloseable {
 
     /** Command-line arguments pointing backend-hub at this stack and at a compute-hub on {@code computePort}. */
     public List<String> backendArgs(int port, int computePort) {
-        List<String> args = common(port, backendDatabase, redisPrefix + "backend:");
+        List<String> args = common(port, backendJdbcUrl, redisPrefix + "backend:");
         args.add("--server.port=" + port);
         args.add("--hub.security.jwt-secret=" + secrets.jwtSecret());
         args.add("--hub.security.first-superuser=" + secrets.firstSuperuser());
@@ -103,9 +103,9 @@ public final class HubStack implements AutoCloseable {
         return args;
     }
 
-    private List<String> common(int port, String database, String keyPrefix) {
+    private List<String> common(int port, String jdbcUrl, String keyPrefix) {
         List<String> args = new ArrayList<>();
-        args.add("--spring.datasource.url=" + postgres.jdbcUrl(database));
+        args.add("--spring.datasource.url=" + jdbcUrl);
         args.add("--spring.datasource.username=" + postgres.user());
         args.add("--spring.datasource.password=" + postgres.password());
         args.add("--spring.data.redis.url=" + redis.url());
@@ -139,12 +139,12 @@ public final class HubStack implements AutoCloseable {
         return secrets;
     }
 
-    public String backendDatabase() {
-        return backendDatabase;
+    public String backendJdbcUrl() {
+        return backendJdbcUrl;
     }
 
-    public String computeDatabase() {
-        return computeDatabase;
+    public String computeJdbcUrl() {
+        return computeJdbcUrl;
     }
 
     @Override

@@ -2,7 +2,10 @@ package com.sartiq.hub.common.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,6 +27,18 @@ public class RestSupportConfiguration implements WebMvcConfigurer {
     @Bean
     public RestErrorHandling restErrorHandling(ObjectMapper mapper) {
         return new RestErrorHandling(mapper);
+    }
+
+    /**
+     * FastAPI clients call collection paths with a trailing slash ({@code /api/v1/tasks/}); the REST
+     * DSL registers them without one, so the slash is dropped before anything else sees the request.
+     */
+    @Bean
+    public FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
+        FilterRegistrationBean<UrlHandlerFilter> registration =
+                new FilterRegistrationBean<>(UrlHandlerFilter.trailingSlashHandler("/api/**").wrapRequest().build());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Swagger UI reads the OpenAPI document the REST DSL generates at {@code /api/v1/openapi.json}. */

@@ -13,7 +13,7 @@ public class StorageRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:storage.put").routeId("storage.put")
-            .to("aws2-s3://{{hub.storage.bucket}}?operation=putObject&autoCreateBucket=false")
+            .to("aws2-s3://{{hub.storage.bucket}}?autoCreateBucket=false")
             .log("Stored ${header.CamelAwsS3Key}");
     }
 }

@@ -1,0 +1,100 @@
+package com.sartiq.hub.backend.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sartiq.hub.testsupport.HubStack;
+import com.sartiq.hub.testsupport.Ports;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import javax.management.ObjectName;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** backend-hub on its own over real services: it starts, is ready, describes itself and is observable. */
+class BackendHubSmokeTest {
+
+    private static ConfigurableApplicationContext hub;
+    private static String base;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        HubStack stack = HubStack.shared();
+        int port = Ports.free();
+        hub = BackendHubApplication.application().run(stack.backendArgs(port, Ports.free()).toArray(String[]::new));
+        base = "http://127.0.0.1:" + port;
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    void everyRouteIsStartedAndReadinessIsUp() throws Exception {
+        CamelContext camel = hub.getBean(CamelContext.class);
+        assertEquals("backend-hub", camel.getName());
+        assertFalse(camel.getRoutes().isEmpty());
+        camel.getRoutes().forEach(route ->
+                assertEquals(ServiceStatus.Started, camel.getRouteController().getRouteStatus(route.getRouteId()), route.getRouteId()));
+        JsonNode readiness = JSON.readTree(get("/actuator/health/readiness").body());
+        assertEquals("UP", readiness.get("status").asText(), readiness.toString());
+        assertTrue(readiness.at("/components/db/status").asText().equals("UP"));
+        assertTrue(readiness.at("/components/redis/status").asText().equals("UP"));
+        assertEquals("true", get("/api/v1/utils/health-check/").body());
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheRoutesAndSwaggerUiIsServed() throws Exception {
+        HttpResponse<String> openapi = get("/api/v1/openapi.json");
+        assertEquals(200, openapi.statusCode());
+        JsonNode paths = JSON.readTree(openapi.body()).get("paths");
+        for (String path : List.of("/login/access-token", "/generations/", "/generations/{generation_id}", "/tasks/webhook", "/users/me")) {
+            assertTrue(paths.has(path) || paths.has("/api/v1" + path), "OpenAPI lacks " + path + ": " + paths.fieldNames());
+        }
+        HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/docs/index.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, docs.statusCode());
+        assertTrue(docs.body().contains("swagger-ui"));
+        assertEquals(200, get("/webjars/swagger-ui/swagger-ui-bundle.js").statusCode());
+    }
+
+    @Test
+    void routeMetricsAreExportedAndCamelIsOnJmx() throws Exception {
+        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        assertEquals(200, prometheus.statusCode());
+        assertTrue(prometheus.body().contains("camel_exchanges"), "Camel route metrics in Prometheus output");
+        var routes = ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("org.apache.camel:context=backend-hub,type=routes,*"), null);
+        assertTrue(routes.stream().anyMatch(n -> n.toString().contains("login.access-token")), routes.toString());
+        assertEquals(200, get("/actuator/camel").statusCode());
+    }
+
+    @Test
+    void requestsWithoutATokenAreRefusedInFastApiShape() throws Exception {
+        HttpResponse<String> none = get("/api/v1/users/me");
+        assertEquals(401, none.statusCode());
+        assertEquals("Not authenticated", JSON.readTree(none.body()).get("detail").asText());
+        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/users/me"))
+                .header("Authorization", "Bearer not-a-jwt").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, bad.statusCode());
+        assertEquals("Could not validate credentials", JSON.readTree(bad.body()).get("detail").asText());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
