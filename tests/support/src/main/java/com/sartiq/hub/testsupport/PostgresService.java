@@ -56,6 +56,7 @@ public final class PostgresService implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (dataDirectory != null) {
+                stopOrphanedServer(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             EmbeddedPostgres pg = builder.start();
@@ -63,6 +64,24 @@ public final class PostgresService implements AutoCloseable {
             return new PostgresService("127.0.0.1", pg.getPort(), "postgres", "", pg);
         } catch (Exception e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A previous run that was killed outright leaves its postmaster running on the kept data
+     * directory, which would refuse to start a second time: stop it first.
+     */
+    private static void stopOrphanedServer(Path dataDirectory) throws Exception {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!java.nio.file.Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).trim());
+        var orphan = ProcessHandle.of(pid);
+        if (orphan.isPresent() && orphan.get().info().command().orElse("").contains("postgres")) {
+            LOG.warn("Stopping PostgreSQL left running by an earlier run (pid {})", pid);
+            orphan.get().destroy();
+            orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 

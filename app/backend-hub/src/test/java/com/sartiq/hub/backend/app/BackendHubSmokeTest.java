@@ -64,7 +64,7 @@ class BackendHubSmokeTest {
         HttpResponse<String> openapi = get("/api/v1/openapi.json");
         assertEquals(200, openapi.statusCode());
         JsonNode paths = JSON.readTree(openapi.body()).get("paths");
-        for (String path : List.of("/login/access-token", "/generations/", "/generations/{generation_id}", "/tasks/webhook", "/users/me")) {
+        for (String path : List.of("/login/access-token", "/generations", "/generations/{generation_id}", "/tasks/webhook", "/users/me")) {
             assertTrue(paths.has(path) || paths.has("/api/v1" + path), "OpenAPI lacks " + path + ": " + paths.fieldNames());
         }
         HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/docs/index.html")).build(), HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,7 @@ public class Logins {
 
     /** Reads the form into the {@code email} and {@code password} exchange properties. */
     public void readForm(Exchange exchange) {
-        Map<String, String> form = FormBody.parse(exchange.getMessage().getBody(String.class));
+        Map<String, String> form = FormBody.of(exchange.getMessage());
         List<FieldError> errors = new ArrayList<>();
         for (String field : List.of("username", "password")) {
             if (form.getOrDefault(field, "").isEmpty()) {

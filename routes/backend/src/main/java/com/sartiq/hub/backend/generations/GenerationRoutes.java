@@ -46,7 +46,7 @@ public class GenerationRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest("/generations").tag("generations")
-            .post("/").id("rest.generations.create")
+            .post().id("rest.generations.create")
                 .description("Create a generation: batch_size predictions with consecutive seeds, each submitted to compute")
                 .consumes("application/json").produces("application/json").type(GenerationCreate.class).outType(GenerationPublic.class)
                 .responseMessage().code(201).message("Generation created and submitted").responseModel(GenerationPublic.class).endResponseMessage()
@@ -92,7 +92,7 @@ public class GenerationRoutes extends RouteBuilder {
             .to("direct:generations.read")
             .process(json.ok());
 
-        from("direct:generations.read").routeId("generations.read")
+        from("direct:generations.read").routeId("generations.read").errorHandler(noErrorHandler())
             .to("sql:classpath:sql/backend/generation-by-id.sql?outputType=SelectOne")
             .filter(body().isNull()).throwException(ApiException.notFound("Generation")).end()
             .setProperty("generationRow", body())
@@ -142,7 +142,7 @@ public class GenerationRoutes extends RouteBuilder {
                 .log(LoggingLevel.WARN, "Compute event not applied (the webhook or reconciliation will): ${exception.message}")
             .end();
 
-        from("direct:generations.apply-task-event").routeId("generations.apply-task-event")
+        from("direct:generations.apply-task-event").routeId("generations.apply-task-event").errorHandler(noErrorHandler())
             .process(e -> e.setProperty("event", TaskEvent.parse(e.getMessage().getBody(String.class), mapper)))
             .setProperty("result", constant(null))
             .filter(simple("${exchangeProperty.event.completed}"))
@@ -153,13 +153,13 @@ public class GenerationRoutes extends RouteBuilder {
             .process(this::predictionUpdate)
             .to("sql:classpath:sql/backend/prediction-apply-event.sql?outputType=SelectOne")
             .filter(body().isNotNull())
-                .setBody(simple("${body}"))
-                .process(e -> e.getMessage().setBody(Map.of("generationId", e.getMessage().getBody(Map.class).get("generation_id"))))
+                // one column: camel-sql hands back the value itself
+                .setBody(e -> Map.of("generationId", e.getMessage().getBody(String.class)))
                 .to("sql:classpath:sql/backend/generation-refresh.sql")
                 .log("Prediction of task ${exchangeProperty.event.taskId} is now ${exchangeProperty.event.predictionStatus} (event ${exchangeProperty.event.sequence})")
             .end();
 
-        from("direct:compute.get-task").routeId("compute.get-task")
+        from("direct:compute.get-task").routeId("compute.get-task").errorHandler(noErrorHandler())
             .removeHeaders("*", "task_id")
             .setHeader("Authorization", constant("Bearer " + compute.apiKey()))
             .setHeader(Exchange.HTTP_METHOD, constant("GET"))

@@ -3,7 +3,12 @@ package com.sartiq.hub.backend.generations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.sartiq.hub.common.rest.FieldError;
+import com.sartiq.hub.common.rest.RequestValidationException;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The fields of compute's task event (webhook body and Redis message alike) that the backend uses.
@@ -11,10 +16,21 @@ import java.io.IOException;
  */
 public record TaskEvent(String taskId, String taskType, String status, int sequence, int progress, String errorMessage) {
 
-    public static TaskEvent parse(String json, ObjectMapper mapper) throws IOException {
-        JsonNode node = mapper.readTree(json);
-        if (node == null || !node.hasNonNull("task_id") || !node.hasNonNull("status") || !node.hasNonNull("sequence")) {
-            throw new IOException("task event needs task_id, status and sequence");
+    public static TaskEvent parse(String json, ObjectMapper mapper) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (IOException e) {
+            throw new RequestValidationException(new FieldError(List.of("body"), "JSON decode error", "json_invalid"));
+        }
+        List<FieldError> missing = new ArrayList<>();
+        for (String field : List.of("task_id", "status", "sequence")) {
+            if (node == null || !node.hasNonNull(field)) {
+                missing.add(FieldError.body(field, "Field required", "missing"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RequestValidationException(missing);
         }
         return new TaskEvent(node.get("task_id").asText(), node.path("task_type").asText(null), node.get("status").asText(),
                 node.get("sequence").asInt(), node.path("progress").asInt(0),

@@ -14,7 +14,7 @@ public class UtilsRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest("/utils").tag("utils")
-            .get("/health-check/").id("rest.utils.health-check").description("Liveness: true while the API answers")
+            .get("/health-check").id("rest.utils.health-check").description("Liveness: true while the API answers")
                 .produces("application/json").outType(Boolean.class)
                 .to("direct:utils.health-check");
 

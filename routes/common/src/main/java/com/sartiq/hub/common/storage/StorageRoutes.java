@@ -12,7 +12,7 @@ public class StorageRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:storage.put").routeId("storage.put")
+        from("direct:storage.put").routeId("storage.put").errorHandler(noErrorHandler())
             .to("aws2-s3://{{hub.storage.bucket}}?autoCreateBucket=false")
             .log("Stored ${header.CamelAwsS3Key}");
     }

@@ -34,7 +34,7 @@ public class EventRelayRoutes extends RouteBuilder {
             .split(body()).parallelProcessing()
                 .to("direct:events.deliver");
 
-        from("direct:events.deliver").routeId("events.deliver")
+        from("direct:events.deliver").routeId("events.deliver").errorHandler(noErrorHandler())
             .setProperty("eventId", simple("${body[id]}"))
             .setProperty("taskId", simple("${body[task_id]}"))
             .setProperty("payload", simple("${body[payload]}"))
@@ -49,7 +49,7 @@ public class EventRelayRoutes extends RouteBuilder {
                 .otherwise()
                     .to("direct:events.post-webhook");
 
-        from("direct:events.publish").routeId("events.publish")
+        from("direct:events.publish").routeId("events.publish").errorHandler(noErrorHandler())
             .doTry()
                 .setHeader("CamelRedis.Channel", constant(channel))
                 .setHeader("CamelRedis.Message", exchangeProperty("payload"))
@@ -61,7 +61,7 @@ public class EventRelayRoutes extends RouteBuilder {
                 .log(LoggingLevel.WARN, "Publishing event ${exchangeProperty.eventId} on Redis failed: ${exception.message}")
             .end();
 
-        from("direct:events.post-webhook").routeId("events.post-webhook")
+        from("direct:events.post-webhook").routeId("events.post-webhook").errorHandler(noErrorHandler())
             .doTry()
                 .removeHeaders("*")
                 .setBody(exchangeProperty("payload"))
@@ -80,7 +80,7 @@ public class EventRelayRoutes extends RouteBuilder {
                         + "(attempt ${exchangeProperty.attempts}/" + events.maxAttempts() + "): ${exception.message}")
             .end();
 
-        from("direct:events.delivered").routeId("events.delivered")
+        from("direct:events.delivered").routeId("events.delivered").errorHandler(noErrorHandler())
             .setBody(e -> Map.of("eventId", e.getProperty("eventId")))
             .to("sql:classpath:sql/compute/event-delivered.sql");
     }

@@ -45,7 +45,7 @@ public class FalRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:fal.submit-generation").routeId("fal.submit-generation")
+        from("direct:fal.submit-generation").routeId("fal.submit-generation").errorHandler(noErrorHandler())
             .process(e -> {
                 TaskParams.Generation p = mapper.readValue(e.getMessage().getBody(String.class), TaskParams.Generation.class);
                 e.setProperty("seed", p.seed());
@@ -66,7 +66,7 @@ public class FalRoutes extends RouteBuilder {
             .split(body()).parallelProcessing()
                 .to("direct:fal.check");
 
-        from("direct:fal.check").routeId("fal.check")
+        from("direct:fal.check").routeId("fal.check").errorHandler(noErrorHandler())
             .setProperty("taskId", simple("${body[id]}"))
             .setProperty("seed", simple("${body[seed]}"))
             .setProperty("runningSeconds", simple("${body[running_seconds]}"))
@@ -105,7 +105,7 @@ public class FalRoutes extends RouteBuilder {
                 .log(LoggingLevel.WARN, "Checking fal request of task ${exchangeProperty.taskId} failed, will retry: ${exception.message}")
             .end();
 
-        from("direct:fal.collect-result").routeId("fal.collect-result")
+        from("direct:fal.collect-result").routeId("fal.collect-result").errorHandler(noErrorHandler())
             .setHeader(Exchange.HTTP_URI, simple("${exchangeProperty.falRequest.responseUrl}"))
             .to("direct:fal.get")
             .process(e -> e.getMessage().setBody(FalQueueProtocol.images(e.getMessage().getBody(String.class))))
@@ -128,7 +128,7 @@ public class FalRoutes extends RouteBuilder {
             .process(e -> e.getMessage().setBody(new TaskOutput(e.getMessage().getBody(List.class))))
             .to("direct:tasks.complete");
 
-        from("direct:fal.cancel").routeId("fal.cancel")
+        from("direct:fal.cancel").routeId("fal.cancel").errorHandler(noErrorHandler())
             .removeHeaders("*")
             .setHeader(AUTHORIZATION, constant("Key " + fal.key()))
             .setHeader(Exchange.HTTP_METHOD, constant("PUT"))
@@ -136,7 +136,7 @@ public class FalRoutes extends RouteBuilder {
             .to("http://fal-queue?" + fal.httpOptions())
             .log("Cancelled fal request of task ${exchangeProperty.taskId}: HTTP ${header.CamelHttpResponseCode}");
 
-        from("direct:fal.get").routeId("fal.get")
+        from("direct:fal.get").routeId("fal.get").errorHandler(noErrorHandler())
             .removeHeaders("*", Exchange.HTTP_URI)
             .setHeader(AUTHORIZATION, constant("Key " + fal.key()))
             .setHeader(Exchange.HTTP_METHOD, constant("GET"))

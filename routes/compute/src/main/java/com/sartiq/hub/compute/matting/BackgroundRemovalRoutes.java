@@ -34,7 +34,7 @@ public class BackgroundRemovalRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:matting.remove-background").routeId("matting.remove-background")
+        from("direct:matting.remove-background").routeId("matting.remove-background").errorHandler(noErrorHandler())
             .process(e -> {
                 TaskParams.BackgroundRemove params = mapper.readValue(e.getMessage().getBody(String.class), TaskParams.BackgroundRemove.class);
                 e.getMessage().setBody(fetcher.fetch(params.imageUrl()));

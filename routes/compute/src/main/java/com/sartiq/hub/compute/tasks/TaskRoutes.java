@@ -29,7 +29,7 @@ public class TaskRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest("/tasks").tag("tasks").description("Compute tasks")
-            .post("/").id("rest.tasks.create")
+            .post().id("rest.tasks.create")
                 .description("Create a task. The body is one task type's parameters plus the common fields "
                         + "(webhook_url, entity_id, origin_*, metadata). A repeated Idempotency-Key returns the first task.")
                 .consumes("application/json").produces("application/json")

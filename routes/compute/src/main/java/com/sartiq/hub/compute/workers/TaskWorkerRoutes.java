@@ -41,13 +41,13 @@ public class TaskWorkerRoutes extends RouteBuilder {
             }
         }
 
-        from("direct:tasks.complete").routeId("tasks.complete")
+        from("direct:tasks.complete").routeId("tasks.complete").errorHandler(noErrorHandler())
             .process(e -> e.getMessage().setBody(Map.of("taskId", e.getProperty("taskId"),
                     "output", mapper.writeValueAsString(e.getMessage().getBody()))))
             .to("sql:classpath:sql/compute/task-complete.sql")
             .log("Task ${exchangeProperty.taskId} completed");
 
-        from("direct:tasks.record-failure").routeId("tasks.record-failure")
+        from("direct:tasks.record-failure").routeId("tasks.record-failure").errorHandler(noErrorHandler())
             .process(this::decide)
             .choice()
                 .when(simple("${exchangeProperty.retry}"))

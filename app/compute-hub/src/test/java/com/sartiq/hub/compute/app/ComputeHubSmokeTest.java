@@ -1,0 +1,68 @@
+package com.sartiq.hub.compute.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sartiq.hub.testsupport.HubStack;
+import com.sartiq.hub.testsupport.Ports;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** compute-hub on its own: roles decide which routes run; readiness, OpenAPI and metrics are there. */
+class ComputeHubSmokeTest {
+
+    private static ConfigurableApplicationContext apiOnly;
+    private static String base;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        int port = Ports.free();
+        apiOnly = ComputeHubApplication.application().run(HubStack.shared().computeArgs(port, "api").toArray(String[]::new));
+        base = "http://127.0.0.1:" + port;
+    }
+
+    @AfterAll
+    static void stop() {
+        apiOnly.close();
+    }
+
+    @Test
+    void anApiOnlyProcessRunsTheApiAndNoWorker() {
+        CamelContext camel = apiOnly.getBean(CamelContext.class);
+        assertEquals("compute-hub", camel.getName());
+        assertNotNull(camel.getRoute("tasks.create"));
+        assertNull(camel.getRoute("cpu.claim"), "no CPU worker without the cpu role");
+        assertNull(camel.getRoute("fal.poll"), "no fal worker without the fal role");
+        assertNull(camel.getRoute("events.relay"), "no relay without the events role");
+        assertTrue(apiOnly.getBeansOfType(com.sartiq.hub.processors.matting.MattingModel.class).isEmpty(), "the model is not loaded without the cpu role");
+    }
+
+    @Test
+    void readyAndDescribed() throws Exception {
+        JsonNode readiness = JSON.readTree(get("/actuator/health/readiness").body());
+        assertEquals("UP", readiness.get("status").asText(), readiness.toString());
+        JsonNode paths = JSON.readTree(get("/api/v1/openapi.json").body()).get("paths");
+        assertTrue(paths.toString().contains("/tasks"), paths.toString());
+        assertTrue(get("/actuator/prometheus").body().contains("camel_exchanges"));
+        assertFalse(get("/actuator/camel").body().isEmpty());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
