@@ -1,6 +1,7 @@
 package com.sartiq.hub.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sartiq.hub.common.security.WebhookSignature;
 import com.sartiq.hub.localstack.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,29 @@ class FirstGenerationTest {
             assertEquals(url, task.at("/output/images/0/url").asText());
             assertEquals(prediction.get("seed").asLong(), task.at("/output/images/0/seed").asLong());
         }
+    }
+
+    @Test
+    void aLateOrRepeatedEventChangesNothing() {
+        Http.Response created = Http.postJson(hubs.backendUrl() + "/api/v1/generations/", token,
+                "{\"prompt\":\"a wool coat\",\"width\":256,\"height\":256,\"seed\":3}");
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().get("id").asText();
+        JsonNode done = Http.await(hubs.backendUrl() + "/api/v1/generations/" + id, token, Duration.ofSeconds(60),
+                g -> g.get("status").asText().equals("completed"));
+        String taskId = done.at("/predictions/0/task_id").asText();
+
+        String stale = "{\"event_type\":\"task_status_update\",\"task_id\":\"" + taskId
+                + "\",\"task_type\":\"GENERATION\",\"status\":\"running\",\"sequence\":2,\"progress\":10}";
+        long now = System.currentTimeMillis() / 1000;
+        Http.Response applied = Http.postJson(hubs.backendUrl() + "/api/v1/tasks/webhook", null, stale, Map.of(
+                WebhookSignature.TIMESTAMP_HEADER, String.valueOf(now),
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(hubs.stack().secrets().webhookSecret(), now, stale)));
+        assertEquals(200, applied.status(), applied.body());
+        JsonNode after = Http.get(hubs.backendUrl() + "/api/v1/generations/" + id, token).json();
+        assertEquals("completed", after.get("status").asText());
+        assertEquals("completed", after.at("/predictions/0/status").asText());
+        assertEquals(done.at("/predictions/0/result_image_url"), after.at("/predictions/0/result_image_url"));
     }
 
     @Test
