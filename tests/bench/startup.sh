@@ -2,6 +2,8 @@
 # Cold start and idle RSS of each hub, started exactly as a container would start it (java -jar on
 # the packaged jar) against the machine's PostgreSQL and Redis, and the bundled matting model.
 # Usage: tests/bench/startup.sh [runs]   (needs ./hub build first; prints a Markdown table)
+#   JAVA_OPTS            JVM options for both hubs (default: none, i.e. the JVM's own heap sizing)
+#   HUB_BENCH_CONSOLES   which dev-console settings to measure (default "false true")
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
@@ -22,7 +24,8 @@ measure() { # hub port db console
   export HUB_DB_URL=$PG_URL/$db HUB_DEV_CONSOLE=$console HUB_BACKEND_PORT=$port HUB_COMPUTE_PORT=$port
   local start end pid rss
   start=$(date +%s%N)
-  java -jar "app/$hub/target/$hub-exec.jar" >"/tmp/bench-$hub.log" 2>&1 &
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -jar "app/$hub/target/$hub-exec.jar" >"/tmp/bench-$hub.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 $pid 2>/dev/null; then echo "$hub died, see /tmp/bench-$hub.log" >&2; exit 1; fi
@@ -35,10 +38,12 @@ measure() { # hub port db console
   echo "$(( (end - start) / 1000000 )) $(( rss / 1024 ))"
 }
 
+echo "JVM options: ${JAVA_OPTS:-(none)}"
+echo
 echo "| hub | dev console | cold start to ready (ms, median of $RUNS) | idle RSS after 10 s (MiB, median) |"
 echo "|---|---|---|---|"
 for hub in backend-hub compute-hub; do
-  for console in false true; do
+  for console in ${HUB_BENCH_CONSOLES:-false true}; do
     starts=(); rsss=()
     for _ in $(seq "$RUNS"); do
       read -r ms mib < <(measure "$hub" 18765 "bench_${hub%-hub}" "$console")

@@ -33,14 +33,7 @@ class BackgroundRemovalTest {
     @Test
     void cutsAPlainObjectOutOfAPlainBackground() throws Exception {
         int w = 400, h = 300;
-        BufferedImage source = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = source.createGraphics();
-        g.setColor(new Color(245, 245, 245));
-        g.fillRect(0, 0, w, h);
-        g.setColor(new Color(200, 30, 40));
-        g.fillRect(120, 80, 160, 140);
-        g.dispose();
-        String imageUrl = upload(source);
+        String imageUrl = upload(redRectangleOnWhite(w, h));
 
         JsonNode task = create("{\"task_type\":\"BACKGROUND_REMOVE\",\"image_url\":\"" + imageUrl + "\"}");
         JsonNode done = awaitEnd(task.get("id").asText());
@@ -72,6 +65,11 @@ class BackgroundRemovalTest {
         assertEquals("failed", done.get("status").asText());
         assertEquals("invalid_input", done.get("error_category").asText());
         assertTrue(done.get("error_message").asText().contains("does not answer"), done.toString());
+        assertEquals(1, done.get("attempt").asInt(), "bad input is not retried");
+
+        JsonNode next = awaitEnd(create("{\"task_type\":\"BACKGROUND_REMOVE\",\"image_url\":\"" + upload(redRectangleOnWhite(64, 64)) + "\"}")
+                .get("id").asText());
+        assertEquals("completed", next.get("status").asText(), "the worker carries on after a failed task");
     }
 
     @Test
@@ -96,9 +94,24 @@ class BackgroundRemovalTest {
                 t -> t.get("status").asText().equals("completed") || t.get("status").asText().equals("failed"));
     }
 
-    private static String upload(BufferedImage image) throws Exception {
+    private static BufferedImage redRectangleOnWhite(int w, int h) {
+        BufferedImage source = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = source.createGraphics();
+        g.setColor(new Color(245, 245, 245));
+        g.fillRect(0, 0, w, h);
+        g.setColor(new Color(200, 30, 40));
+        g.fillRect(w * 3 / 10, h * 8 / 30, w * 2 / 5, h * 14 / 30);
+        g.dispose();
+        return source;
+    }
+
+    private static String upload(BufferedImage image) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         String url = hubs.stack().s3().publicBaseUrl(HubStack.BUCKET) + "/inputs/" + UUID.randomUUID() + ".png";
         Http.put(url, png.toByteArray(), "image/png");
         return url;

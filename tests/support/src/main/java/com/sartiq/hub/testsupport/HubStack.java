@@ -48,9 +48,10 @@ public final class HubStack implements AutoCloseable {
             String run = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             PostgresService postgres = PostgresService.findOrStart();
             RedisService redis = RedisService.findOrStart();
+            HubSecrets secrets = HubSecrets.fromEnvironmentOrDemo();
             HubStack stack = new HubStack(postgres, redis, S3Service.start(tempDir("hub-s3-")),
-                    ProviderSimulator.start(SimulatorConfig.defaults().withFalKey("sim-fal-key").withLatencyMillis(300)),
-                    HubSecrets.fromEnvironmentOrDemo(),
+                    ProviderSimulator.start(SimulatorConfig.defaults().withFalKey(secrets.falKey()).withLatencyMillis(300)),
+                    secrets,
                     postgres.database("hub_" + run + "_backend", true), postgres.database("hub_" + run + "_compute", true),
                     redis.prefix("hubtest-" + run + ":"));
             stack.s3.createBucket(BUCKET);
@@ -64,7 +65,7 @@ public final class HubStack implements AutoCloseable {
     public static HubStack local(Path dataDir) {
         PostgresService postgres = PostgresService.embedded(dataDir.resolve("postgres"));
         RedisService redis = RedisService.embedded();
-        S3Service s3 = S3Service.start(dataDir.resolve("s3"));
+        S3Service s3 = S3Service.start(dataDir.resolve("s3"), Ports.sticky(dataDir.resolve("s3.port")));
         s3.createBucket(BUCKET);
         HubSecrets secrets = HubSecrets.fromEnvironmentOrDemo();
         ProviderSimulator simulator = ProviderSimulator.start(SimulatorConfig.defaults().withFalKey(secrets.falKey())

@@ -36,12 +36,16 @@ public final class S3Service implements AutoCloseable {
     }
 
     public static S3Service start(Path directory) {
+        return start(directory, Ports.free());
+    }
+
+    public static S3Service start(Path directory, int port) {
         try {
             Files.createDirectories(directory);
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
             BlobStoreContext context = ContextBuilder.newBuilder("filesystem").overrides(properties).build(BlobStoreContext.class);
-            URI endpoint = URI.create("http://127.0.0.1:" + Ports.free());
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(context.getBlobStore())
                     .endpoint(endpoint)

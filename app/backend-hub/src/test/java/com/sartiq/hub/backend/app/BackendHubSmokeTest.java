@@ -16,12 +16,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.management.ObjectName;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** backend-hub on its own over real services: it starts, is ready, describes itself and is observable. */
@@ -92,6 +94,18 @@ class BackendHubSmokeTest {
                 .header("Authorization", "Bearer not-a-jwt").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, bad.statusCode());
         assertEquals("Could not validate credentials", JSON.readTree(bad.body()).get("detail").asText());
+    }
+
+    @Test
+    void withoutAJwtSecretTheHubRefusesToStartAndSaysWhichKey() {
+        List<String> args = new ArrayList<>(HubStack.shared().backendArgs(Ports.free(), Ports.free()));
+        args.replaceAll(a -> a.startsWith("--hub.security.jwt-secret=") ? "--hub.security.jwt-secret=" : a);
+        Exception failure = assertThrows(Exception.class, () -> BackendHubApplication.application().run(args.toArray(String[]::new)).close());
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("HUB_JWT_SECRET"), root.getMessage());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** compute-hub on its own: roles decide which routes run; readiness, OpenAPI and metrics are there. */
@@ -60,6 +63,22 @@ class ComputeHubSmokeTest {
         assertTrue(paths.toString().contains("/tasks"), paths.toString());
         assertTrue(get("/actuator/prometheus").body().contains("camel_exchanges"));
         assertFalse(get("/actuator/camel").body().isEmpty());
+    }
+
+    @Test
+    void withoutAnApiKeyConfiguredTheHubRefusesToStartAndSaysWhichKey() {
+        List<String> args = new ArrayList<>(HubStack.shared().computeArgs(Ports.free(), "api"));
+        args.replaceAll(a -> a.startsWith("--hub.compute.api-keys=") ? "--hub.compute.api-keys=" : a);
+        Exception failure = assertThrows(Exception.class, () -> ComputeHubApplication.application().run(args.toArray(String[]::new)).close());
+        assertTrue(rootMessage(failure).contains("HUB_COMPUTE_API_KEY"), rootMessage(failure));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -30,10 +30,11 @@ public class TaskRoutes extends RouteBuilder {
     public void configure() {
         rest("/tasks").tag("tasks").description("Compute tasks")
             .post().id("rest.tasks.create")
-                .description("Create a task. The body is one task type's parameters plus the common fields "
-                        + "(webhook_url, entity_id, origin_*, metadata). A repeated Idempotency-Key returns the first task.")
+                .description("Create a task: task_type plus that type's fields (GENERATION: prompt, optional negative_prompt, "
+                        + "width, height, seed; BACKGROUND_REMOVE: image_url) plus the fields every task takes (webhook_url, "
+                        + "entity_id, origin_*, metadata). A repeated Idempotency-Key returns the first task.")
                 .consumes("application/json").produces("application/json")
-                .type(TaskParams.Generation.class).outType(TaskView.class)
+                .type(TaskCreateRequest.class).outType(TaskView.class)
                 .param().name("Idempotency-Key").type(RestParamType.header).required(false)
                     .description("Same key, same task: a retried submission never creates a second task").endParam()
                 .responseMessage().code(201).message("Task created").responseModel(TaskView.class).endResponseMessage()
