@@ -100,7 +100,7 @@ public final class HubStack implements AutoCloseable {
         args.add("--hub.compute.webhook-url=http://127.0.0.1:" + port + "/api/v1/tasks/webhook");
         args.add("--hub.compute.webhook-secret=" + secrets.webhookSecret());
         args.add("--hub.compute.redis-url=" + redis.url());
-        args.add("--hub.compute.events-channel=" + redisPrefix + "compute:task-events");
+        args.add("--hub.compute.events-channel=" + computeEventsChannel());
         return args;
     }
 
@@ -118,6 +118,11 @@ public final class HubStack implements AutoCloseable {
         args.add("--hub.storage.secret-key=" + S3Service.SECRET_KEY);
         args.add("--hub.storage.cdn-base-url=" + s3.publicBaseUrl(BUCKET));
         return args;
+    }
+
+    /** The Redis channel compute publishes task events on (and the backend follows). */
+    public String computeEventsChannel() {
+        return redisPrefix + "compute:task-events";
     }
 
     public PostgresService postgres() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sartiq.hub.compute.config.ComputeRoles;
 import com.sartiq.hub.compute.tasks.TaskFailures;
 import com.sartiq.hub.compute.tasks.TaskType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -26,11 +28,13 @@ public class TaskWorkerRoutes extends RouteBuilder {
     private final ComputeRoles roles;
     private final WorkerProperties workers;
     private final ObjectMapper mapper;
+    private final MeterRegistry meters;
 
-    public TaskWorkerRoutes(ComputeRoles roles, WorkerProperties workers, ObjectMapper mapper) {
+    public TaskWorkerRoutes(ComputeRoles roles, WorkerProperties workers, ObjectMapper mapper, MeterRegistry meters) {
         this.roles = roles;
         this.workers = workers;
         this.mapper = mapper;
+        this.meters = meters;
     }
 
     @Override
@@ -52,7 +56,7 @@ public class TaskWorkerRoutes extends RouteBuilder {
             .choice()
                 .when(simple("${exchangeProperty.retry}"))
                     .to("sql:classpath:sql/compute/task-retry.sql")
-                    .log("Task ${exchangeProperty.taskId} attempt ${exchangeProperty.attempt} failed, retrying: ${exception.message}")
+                    .log("Task ${exchangeProperty.taskId} attempt ${exchangeProperty.attempt} failed, will retry: ${exchangeProperty.failure}")
                 .otherwise()
                     .to("sql:classpath:sql/compute/task-fail.sql")
                     .log("Task ${exchangeProperty.taskId} failed: ${exchangeProperty.failure}");
@@ -60,7 +64,10 @@ public class TaskWorkerRoutes extends RouteBuilder {
 
     private void worker(String queue, WorkerProperties.Queue settings) {
         WorkerLoad load = new WorkerLoad(settings.concurrency());
-        bindToRegistry("workerLoad." + queue, load);
+        Gauge.builder("hub.worker.busy", load, WorkerLoad::busy).tag("queue", queue)
+                .description("tasks this process is working on").register(meters);
+        Gauge.builder("hub.worker.capacity", load, WorkerLoad::capacity).tag("queue", queue)
+                .description("tasks this process works on at most at once").register(meters);
         from("timer:" + queue + ".poll?period=" + settings.pollIntervalMs()).routeId(queue + ".claim")
             .filter(e -> load.free() > 0)
             .setBody(e -> Map.of("queue", queue, "workerId", WORKER_ID, "leaseSeconds", settings.leaseSeconds(), "limit", load.free()))
