@@ -59,6 +59,9 @@ class BackendHubSmokeTest {
         assertTrue(readiness.at("/components/db/status").asText().equals("UP"));
         assertTrue(readiness.at("/components/redis/status").asText().equals("UP"));
         assertEquals("true", get("/api/v1/utils/health-check/").body());
+        JsonNode info = JSON.readTree(get("/actuator/info").body());
+        assertEquals("backend-hub", info.get("hub").asText(), info.toString());
+        assertEquals("0.1.0-SNAPSHOT", info.at("/build/version").asText(), info.toString());
     }
 
     @Test
