@@ -100,6 +100,31 @@ class BackendHubSmokeTest {
     }
 
     @Test
+    void whenComputeCannotBeReachedTheGenerationIsRecordedAsFailedAndTheAnswerIs503() throws Exception {
+        var secrets = HubStack.shared().secrets();
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login/access-token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + secrets.firstSuperuser() + "&password=" + secrets.firstSuperuserPassword()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String token = JSON.readTree(login.body()).get("access_token").asText();
+
+        // this hub's compute URL points at a port nothing listens on
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/generations/"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"a denim jacket\",\"batch_size\":2}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, created.statusCode(), created.body());
+        assertTrue(JSON.readTree(created.body()).get("detail").asText().contains("recorded as failed"));
+
+        var jdbc = hub.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        var generation = jdbc.sql("select id, status, error_message from generation where prompt = 'a denim jacket'").query().singleRow();
+        assertEquals("failed", generation.get("status"));
+        assertTrue(((String) generation.get("error_message")).contains("compute"), generation.toString());
+        assertEquals(List.of("error", "error"), jdbc.sql("select status from prediction where generation_id = ?")
+                .param(generation.get("id")).query(String.class).list(), "no prediction is left pending");
+    }
+
+    @Test
     void withoutAJwtSecretTheHubRefusesToStartAndSaysWhichKey() {
         List<String> args = new ArrayList<>(HubStack.shared().backendArgs(Ports.free(), Ports.free()));
         args.replaceAll(a -> a.startsWith("--hub.security.jwt-secret=") ? "--hub.security.jwt-secret=" : a);

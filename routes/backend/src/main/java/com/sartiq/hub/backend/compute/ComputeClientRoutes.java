@@ -1,0 +1,70 @@
+package com.sartiq.hub.backend.compute;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * The backend's client of the compute API: create a task ({@code compute.create-task}, body = task
+ * JSON, header {@code Idempotency-Key}; sets property {@code taskId}) and read one
+ * ({@code compute.get-task}, header {@code task_id}; answers the task as JSON). Connection failures,
+ * 5xx and 429 become {@link ComputeUnavailableException}, which callers may retry.
+ */
+@Component
+public class ComputeClientRoutes extends RouteBuilder {
+
+    private final ComputeProperties compute;
+    private final ObjectMapper mapper;
+
+    public ComputeClientRoutes(ComputeProperties compute, ObjectMapper mapper) {
+        this.compute = compute;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void configure() {
+        from("direct:compute.create-task").routeId("compute.create-task").errorHandler(noErrorHandler())
+            // the caller's redelivery counters must survive, or its retries would never end
+            .removeHeaders("*", "Idempotency-Key", "CamelRedelivery*", "CamelRedelivered")
+            .setHeader("Authorization", constant("Bearer " + compute.apiKey()))
+            .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+            .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+            .doTry()
+                .to(compute.baseUrl() + "/api/v1/tasks/?" + compute.httpOptions()).id("compute.http.create-task")
+            .doCatch(IOException.class)
+                .throwException(ComputeUnavailableException.class, "compute did not answer: ${exception.message}")
+            .end()
+            .process(this::readCreatedTask);
+
+        from("direct:compute.get-task").routeId("compute.get-task").errorHandler(noErrorHandler())
+            .removeHeaders("*", "task_id")
+            .setHeader("Authorization", constant("Bearer " + compute.apiKey()))
+            .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+            .setHeader(Exchange.HTTP_PATH, simple("${header.task_id}"))
+            .setBody(constant(null))
+            .doTry()
+                .to(compute.baseUrl() + "/api/v1/tasks?" + compute.httpOptions()).id("compute.http.get-task")
+            .doCatch(IOException.class)
+                .throwException(ComputeUnavailableException.class, "compute did not answer: ${exception.message}")
+            .end()
+            .filter(header(Exchange.HTTP_RESPONSE_CODE).isNotEqualTo(200))
+                .throwException(ComputeUnavailableException.class, "compute answered HTTP ${header.CamelHttpResponseCode} for task ${header.task_id}")
+            .end()
+            .process(e -> e.getMessage().setBody(mapper.readTree(e.getMessage().getBody(String.class))));
+    }
+
+    private void readCreatedTask(Exchange exchange) throws IOException {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String body = exchange.getMessage().getBody(String.class);
+        if (status >= 500 || status == 429) {
+            throw new ComputeUnavailableException("compute answered HTTP " + status + ": " + body);
+        }
+        if (status != 200 && status != 201) {
+            throw new IllegalStateException("compute refused the task (HTTP " + status + "): " + body);
+        }
+        exchange.setProperty("taskId", mapper.readTree(body).path("id").asText());
+    }
+}
