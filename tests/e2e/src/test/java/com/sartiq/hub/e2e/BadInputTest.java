@@ -89,6 +89,28 @@ class BadInputTest {
     }
 
     @Test
+    void concurrentSubmissionsWithOneIdempotencyKeyMakeOneTask() throws Exception {
+        String key = "race-" + UUID.randomUUID();
+        String body = "{\"task_type\":\"GENERATION\",\"prompt\":\"a pleated skirt\",\"width\":256,\"height\":256}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<Http.Response>>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> Http.postJson(hubs.computeUrl() + "/api/v1/tasks/", apiKey, body, Map.of("Idempotency-Key", key))));
+        }
+        var ids = new java.util.HashSet<String>();
+        int created = 0;
+        for (var answer : answers) {
+            Http.Response response = answer.get();
+            assertTrue(response.status() == 201 || response.status() == 200, response.status() + " " + response.body());
+            created += response.status() == 201 ? 1 : 0;
+            ids.add(response.json().get("id").asText());
+        }
+        pool.shutdown();
+        assertEquals(1, ids.size(), "one task for one key");
+        assertEquals(1, created, "exactly one answer says created");
+    }
+
+    @Test
     void loginWithAWrongPasswordOrAMissingFieldFails() {
         Http.Response wrong = Http.postForm(hubs.backendUrl() + "/api/v1/login/access-token",
                 Map.of("username", hubs.stack().secrets().firstSuperuser(), "password", "not-the-password"));

@@ -14,15 +14,16 @@ import java.util.Map;
 public class Logins {
 
     private static final String BAD_CREDENTIALS = "Incorrect email or password";
-    // compared against when the user does not exist, so timing does not tell which e-mails are registered
-    private static final String DUMMY_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWxZ.YtvBLbDwQO5eg0UtRIQXhCa";
 
     private final Tokens tokens;
     private final PasswordEncoder passwords;
+    // checked when the user does not exist, so the answer's timing does not tell which e-mails are registered
+    private final String unknownUserHash;
 
     public Logins(Tokens tokens, PasswordEncoder passwords) {
         this.tokens = tokens;
         this.passwords = passwords;
+        this.unknownUserHash = passwords.encode(java.util.UUID.randomUUID().toString());
     }
 
     /** Reads the form into the {@code email} and {@code password} exchange properties. */
@@ -50,7 +51,7 @@ public class Logins {
         @SuppressWarnings("unchecked")
         Map<String, Object> user = exchange.getMessage().getBody(Map.class);
         String password = exchange.getProperty("password", String.class);
-        String hash = user == null ? DUMMY_HASH : (String) user.get("hashed_password");
+        String hash = user == null ? unknownUserHash : (String) user.get("hashed_password");
         boolean matches = passwords.matches(password, hash);
         if (user == null || !matches) {
             throw new ApiException(401, BAD_CREDENTIALS);

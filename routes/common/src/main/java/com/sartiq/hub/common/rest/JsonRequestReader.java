@@ -19,6 +19,9 @@ import java.util.List;
  */
 public class JsonRequestReader {
 
+    /** JSON bodies are small; anything larger is refused before parsing (uploads go to storage directly). */
+    static final int MAX_BODY_CHARS = 1024 * 1024;
+
     private final ObjectMapper mapper;
     private final Validator validator;
 
@@ -32,6 +35,9 @@ public class JsonRequestReader {
     public ObjectNode readObject(String body) {
         if (body == null || body.isBlank()) {
             throw new RequestValidationException(new FieldError(List.of("body"), "Field required", "missing"));
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new ApiException(413, "Request body larger than " + MAX_BODY_CHARS + " characters");
         }
         JsonNode node;
         try {

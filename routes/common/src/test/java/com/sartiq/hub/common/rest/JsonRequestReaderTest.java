@@ -42,6 +42,13 @@ class JsonRequestReaderTest {
     }
 
     @Test
+    void anOversizedBodyIsRefusedBeforeParsing() {
+        String huge = "{\"image_url\":\"" + "x".repeat(JsonRequestReader.MAX_BODY_CHARS) + "\"}";
+        var error = assertThrows(ApiException.class, () -> reader.read(huge, Sample.class));
+        assertEquals(413, error.status());
+    }
+
+    @Test
     void everyBadFieldIsListedInSnakeCase() {
         var error = assertThrows(RequestValidationException.class, () -> reader.read("{\"batch_size\":11}", Sample.class));
         assertEquals(2, error.errors().size());

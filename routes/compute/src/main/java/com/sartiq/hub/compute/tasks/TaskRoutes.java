@@ -52,7 +52,12 @@ public class TaskRoutes extends RouteBuilder {
 
         from("direct:tasks.create").routeId("tasks.create").routeConfigurationId(RestErrorHandling.ID)
             .bean(requests, "read")
+            .setProperty("idempotencyKey", simple("${body[idempotencyKey]}"))
             .to("sql:classpath:sql/compute/task-insert.sql?outputType=SelectOne")
+            // a concurrent request with the same key committed first: its task is only visible to a new statement
+            .filter(body().isNull())
+                .to("sql:classpath:sql/compute/task-by-idempotency-key.sql?outputType=SelectOne")
+            .end()
             .setProperty("created", simple("${body[created]}"))
             .process(e -> e.getMessage().setBody(TaskView.fromRow(e.getMessage().getBody(Map.class), mapper)))
             .log("Task ${body.id} (${body.taskType}) accepted")
