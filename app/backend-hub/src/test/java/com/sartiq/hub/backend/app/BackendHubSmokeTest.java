@@ -68,7 +68,11 @@ class BackendHubSmokeTest {
     void theOpenApiDocumentListsTheRoutesAndSwaggerUiIsServed() throws Exception {
         HttpResponse<String> openapi = get("/api/v1/openapi.json");
         assertEquals(200, openapi.statusCode());
-        JsonNode paths = JSON.readTree(openapi.body()).get("paths");
+        JsonNode document = JSON.readTree(openapi.body());
+        assertEquals("/api/v1/login/access-token", document.at("/components/securitySchemes/OAuth2PasswordBearer/flows/password/tokenUrl").asText());
+        assertEquals("OAuth2PasswordBearer", document.at("/paths/~1generations/post/security/0").fieldNames().next());
+        assertTrue(document.at("/components/schemas/GenerationPublic/properties").has("batch_size"), "schemas are snake_case like the API");
+        JsonNode paths = document.get("paths");
         for (String path : List.of("/login/access-token", "/generations", "/generations/{generation_id}", "/tasks/webhook", "/users/me")) {
             assertTrue(paths.has(path) || paths.has("/api/v1" + path), "OpenAPI lacks " + path + ": " + paths.fieldNames());
         }

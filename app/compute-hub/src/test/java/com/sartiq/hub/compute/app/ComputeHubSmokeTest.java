@@ -59,8 +59,10 @@ class ComputeHubSmokeTest {
     void readyAndDescribed() throws Exception {
         JsonNode readiness = JSON.readTree(get("/actuator/health/readiness").body());
         assertEquals("UP", readiness.get("status").asText(), readiness.toString());
-        JsonNode paths = JSON.readTree(get("/api/v1/openapi.json").body()).get("paths");
-        assertTrue(paths.toString().contains("/tasks"), paths.toString());
+        JsonNode document = JSON.readTree(get("/api/v1/openapi.json").body());
+        assertTrue(document.get("paths").has("/tasks") && document.get("paths").has("/tasks/{task_id}"), document.get("paths").toString());
+        assertEquals("bearer", document.at("/components/securitySchemes/HTTPBearer/scheme").asText());
+        assertTrue(document.at("/components/schemas/TaskView/properties").has("task_type"), "schemas are snake_case like the API");
         assertTrue(get("/actuator/prometheus").body().contains("camel_exchanges"));
         assertFalse(get("/actuator/camel").body().isEmpty());
     }

@@ -12,6 +12,9 @@ import java.util.Map;
 @Component
 public class AuthRoutes extends RouteBuilder {
 
+    /** The OpenAPI security scheme of every authenticated backend path (FastAPI's name for it). */
+    public static final String BEARER = "OAuth2PasswordBearer";
+
     private final Logins logins;
     private final JsonResponses json;
 
@@ -23,6 +26,11 @@ public class AuthRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest("/login").tag("login")
+            .securityDefinitions()
+                .oauth2(BEARER, "OAuth2 password flow: the token from POST /api/v1/login/access-token as a bearer token")
+                    .password("/api/v1/login/access-token")
+                .end()
+            .end()
             .post("/access-token").id("rest.login.access-token")
                 .description("OAuth2 compatible token login: form fields username (the e-mail) and password; answers a bearer token for one hour")
                 .consumes("application/x-www-form-urlencoded").produces("application/json").outType(AccessToken.class)
@@ -33,9 +41,11 @@ public class AuthRoutes extends RouteBuilder {
             .post("/test-token").id("rest.login.test-token")
                 .description("Test the bearer token: answers the user it belongs to")
                 .produces("application/json").outType(UserPublic.class)
+                .security(BEARER)
                 .to("direct:users.me");
         rest("/users").tag("users")
             .get("/me").id("rest.users.me").description("The current user").produces("application/json").outType(UserPublic.class)
+                .security(BEARER)
                 .to("direct:users.me");
 
         from("direct:login.access-token").routeId("login.access-token").routeConfigurationId(RestErrorHandling.ID)

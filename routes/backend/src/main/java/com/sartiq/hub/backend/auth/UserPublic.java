@@ -1,11 +1,15 @@
 package com.sartiq.hub.backend.auth;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 /** The documented {@code UserPublic}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record UserPublic(String id, String email, String fullName, boolean isActive, boolean isSuperuser,
                          OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 

@@ -1,5 +1,7 @@
 package com.sartiq.hub.backend.generations;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.Size;
  * The part of the documented {@code GenerationCreate} this hub handles so far: a prompt-driven
  * generation of {@code batch_size} predictions with consecutive seeds.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerationCreate(
         @NotBlank @Size(max = 4000) String prompt,
         @Size(max = 4000) String negativePrompt,

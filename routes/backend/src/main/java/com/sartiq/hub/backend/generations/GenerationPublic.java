@@ -1,5 +1,8 @@
 package com.sartiq.hub.backend.generations;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A generation with its predictions, as {@code GET /api/v1/generations/{id}} shows it. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerationPublic(String id, String status, int progress, String prompt, String negativePrompt, int width, int height,
                                int batchSize, String errorMessage, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                                OffsetDateTime completedAt, List<PredictionPublic> predictions) {
 
     /** One generated image slot. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record PredictionPublic(String id, long seed, String status, int progress, String taskId, String resultImageUrl,
                                    Integer width, Integer height, String errorMessage) {
 

@@ -1,6 +1,7 @@
 package com.sartiq.hub.backend.generations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sartiq.hub.backend.auth.AuthRoutes;
 import com.sartiq.hub.backend.auth.Logins;
 import com.sartiq.hub.backend.compute.ComputeProperties;
 import com.sartiq.hub.backend.compute.ComputeUnavailableException;
@@ -51,12 +52,14 @@ public class GenerationRoutes extends RouteBuilder {
                 .responseMessage().code(201).message("Generation created and submitted").responseModel(GenerationPublic.class).endResponseMessage()
                 .responseMessage().code(422).message("Validation error").endResponseMessage()
                 .responseMessage().code(503).message("Compute unavailable; the generation is recorded as failed").endResponseMessage()
+                .security(AuthRoutes.BEARER)
                 .to("direct:generations.create")
             .get("/{generation_id}").id("rest.generations.get")
                 .description("A generation with its predictions and their image URLs")
                 .produces("application/json").outType(GenerationPublic.class)
                 .param().name("generation_id").type(RestParamType.path).description("Generation id (UUID)").endParam()
                 .responseMessage().code(404).message("Generation not found").endResponseMessage()
+                .security(AuthRoutes.BEARER)
                 .to("direct:generations.get");
         from("direct:generations.create").routeId("generations.create").routeConfigurationId(RestErrorHandling.ID)
             .process(logins::identify)

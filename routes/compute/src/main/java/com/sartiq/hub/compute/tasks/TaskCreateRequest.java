@@ -1,5 +1,7 @@
 package com.sartiq.hub.compute.tasks;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * fields of that type ({@link TaskParams}) and the fields every task accepts. Requests are read by
  * {@link TaskRequestReader}; this record only documents the union.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TaskCreateRequest(
         String taskType,
         String prompt,

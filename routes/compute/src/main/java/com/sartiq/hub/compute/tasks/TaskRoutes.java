@@ -16,6 +16,8 @@ import java.util.Map;
 @ConditionalOnRole("api")
 public class TaskRoutes extends RouteBuilder {
 
+    private static final String API_KEY = "HTTPBearer";
+
     private final TaskRequestReader requests;
     private final JsonResponses json;
     private final ObjectMapper mapper;
@@ -29,6 +31,9 @@ public class TaskRoutes extends RouteBuilder {
     @Override
     public void configure() {
         rest("/tasks").tag("tasks").description("Compute tasks")
+            .securityDefinitions()
+                .bearerToken(API_KEY, "A compute API key (HUB_COMPUTE_API_KEY) as a bearer token", "API key")
+            .end()
             .post().id("rest.tasks.create")
                 .description("Create a task: task_type plus that type's fields (GENERATION: prompt, optional negative_prompt, "
                         + "width, height, seed; BACKGROUND_REMOVE: image_url) plus the fields every task takes (webhook_url, "
@@ -41,6 +46,7 @@ public class TaskRoutes extends RouteBuilder {
                 .responseMessage().code(200).message("Task already created with this Idempotency-Key").endResponseMessage()
                 .responseMessage().code(401).message("Missing or invalid API key").endResponseMessage()
                 .responseMessage().code(422).message("Validation error").endResponseMessage()
+                .security(API_KEY)
                 .to("direct:tasks.create")
             .get("/{task_id}").id("rest.tasks.get")
                 .description("A task's status, progress and, once completed, its output images")
@@ -48,6 +54,7 @@ public class TaskRoutes extends RouteBuilder {
                 .param().name("task_id").type(RestParamType.path).description("Task id (UUID)").endParam()
                 .responseMessage().code(200).message("The task").responseModel(TaskView.class).endResponseMessage()
                 .responseMessage().code(404).message("Task not found").endResponseMessage()
+                .security(API_KEY)
                 .to("direct:tasks.get");
 
         from("direct:tasks.create").routeId("tasks.create").routeConfigurationId(RestErrorHandling.ID)

@@ -1,5 +1,7 @@
 package com.sartiq.hub.compute.tasks;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -9,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /** A task as the compute API shows it ({@code GET /api/v1/tasks/{task_id}}). */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TaskView(
         String id,
         String taskType,
