@@ -145,14 +145,6 @@ public final class HubStack implements AutoCloseable {
         return secrets;
     }
 
-    public String backendJdbcUrl() {
-        return backendJdbcUrl;
-    }
-
-    public String computeJdbcUrl() {
-        return computeJdbcUrl;
-    }
-
     @Override
     public synchronized void close() {
         simulator.close();

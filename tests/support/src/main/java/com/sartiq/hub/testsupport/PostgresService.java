@@ -116,14 +116,6 @@ public final class PostgresService implements AutoCloseable {
         return password;
     }
 
-    public int port() {
-        return port;
-    }
-
-    public boolean isEmbedded() {
-        return embedded != null;
-    }
-
     @Override
     public synchronized void close() {
         if (!created.isEmpty()) {

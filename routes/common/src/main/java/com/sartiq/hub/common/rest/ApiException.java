@@ -21,10 +21,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, what + " not found");
     }
 
-    public static ApiException conflict(String detail) {
-        return new ApiException(409, detail);
-    }
-
     public static ApiException unauthorized(String detail) {
         return new ApiException(401, detail);
     }
