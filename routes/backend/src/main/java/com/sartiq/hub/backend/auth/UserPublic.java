@@ -3,10 +3,10 @@ package com.sartiq.hub.backend.auth;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
+
+import static com.sartiq.hub.common.sql.SqlValues.utc;
 
 /** The documented {@code UserPublic}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -16,7 +16,7 @@ public record UserPublic(String id, String email, String fullName, boolean isAct
     public static UserPublic fromRow(Map<String, Object> row) {
         return new UserPublic(String.valueOf(row.get("id")), (String) row.get("email"), (String) row.get("full_name"),
                 (Boolean) row.get("is_active"), (Boolean) row.get("is_superuser"),
-                ((Timestamp) row.get("created_at")).toInstant().atOffset(ZoneOffset.UTC),
-                ((Timestamp) row.get("updated_at")).toInstant().atOffset(ZoneOffset.UTC));
+                utc(row.get("created_at")),
+                utc(row.get("updated_at")));
     }
 }

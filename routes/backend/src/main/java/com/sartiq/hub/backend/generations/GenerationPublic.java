@@ -3,11 +3,11 @@ package com.sartiq.hub.backend.generations;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
+import static com.sartiq.hub.common.sql.SqlValues.utc;
 
 /** A generation with its predictions, as {@code GET /api/v1/generations/{id}} shows it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -32,11 +32,8 @@ public record GenerationPublic(String id, String status, int progress, String pr
         return new GenerationPublic(String.valueOf(generation.get("id")), (String) generation.get("status"),
                 ((Number) generation.get("progress")).intValue(), (String) generation.get("prompt"), (String) generation.get("negative_prompt"),
                 (Integer) generation.get("width"), (Integer) generation.get("height"), (Integer) generation.get("batch_size"),
-                (String) generation.get("error_message"), time(generation.get("created_at")), time(generation.get("updated_at")),
-                time(generation.get("completed_at")), predictions.stream().map(PredictionPublic::fromRow).toList());
+                (String) generation.get("error_message"), utc(generation.get("created_at")), utc(generation.get("updated_at")),
+                utc(generation.get("completed_at")), predictions.stream().map(PredictionPublic::fromRow).toList());
     }
 
-    private static OffsetDateTime time(Object value) {
-        return value instanceof Timestamp ts ? ts.toInstant().atOffset(ZoneOffset.UTC) : null;
-    }
 }

@@ -1,6 +1,7 @@
 package com.sartiq.hub.common.rest;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -27,7 +28,7 @@ public class JsonRequestReader {
 
     public JsonRequestReader(ObjectMapper mapper, Validator validator) {
         // unknown fields are ignored, as FastAPI does, whatever the shared mapper says
-        this.mapper = mapper.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.validator = validator;
     }
 

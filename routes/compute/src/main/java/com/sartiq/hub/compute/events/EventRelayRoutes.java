@@ -2,6 +2,7 @@ package com.sartiq.hub.compute.events;
 
 import com.sartiq.hub.common.security.WebhookSignature;
 import com.sartiq.hub.compute.config.ConditionalOnRole;
+import com.sartiq.hub.compute.tasks.Backoff;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -94,7 +95,7 @@ public class EventRelayRoutes extends RouteBuilder {
 
     private void retryLater(Exchange exchange) {
         int attempts = exchange.getProperty("attempts", Integer.class);
-        long delay = Math.min(600, (long) events.retryDelaySeconds() << Math.min(attempts - 1, 16));
+        long delay = Backoff.ceilingSeconds(attempts, events.retryDelaySeconds());
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         exchange.getMessage().setBody(Map.of("eventId", exchange.getProperty("eventId"), "delaySeconds", delay,
                 "error", String.valueOf(failure.getMessage()), "maxAttempts", events.maxAttempts()));

@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Decides what a failed attempt means for its task: back to the queue after an exponential,
@@ -28,7 +27,7 @@ public final class TaskFailures {
         params.put("errorCategory", verdict.category());
         boolean retry = verdict.retryable() && attempt < maxAttempts;
         if (retry) {
-            params.put("delaySeconds", backoffSeconds(attempt, baseDelaySeconds));
+            params.put("delaySeconds", Backoff.jitteredSeconds(attempt, baseDelaySeconds));
         }
         return new Decision(retry, params);
     }
@@ -49,12 +48,6 @@ public final class TaskFailures {
             }
         }
         return new TaskFailedException(ErrorCategory.INTERNAL, "internal error: " + failure, true);
-    }
-
-    /** Full jitter over an exponential ceiling, as Celery's retry_backoff with retry_jitter does. */
-    static int backoffSeconds(int attempt, int baseDelaySeconds) {
-        long ceiling = Math.min(600, (long) baseDelaySeconds << Math.min(attempt - 1, 16));
-        return (int) Math.max(1, ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
     }
 
     private static String truncate(String message) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sartiq.hub.common.rest.ApiException;
 import com.sartiq.hub.common.rest.JsonResponses;
 import com.sartiq.hub.common.rest.RestErrorHandling;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,7 @@ public class TaskRoutes extends RouteBuilder {
                 .to("sql:classpath:sql/compute/task-by-idempotency-key.sql?outputType=SelectOne")
             .end()
             .setProperty("created", simple("${body[created]}"))
-            .process(e -> e.getMessage().setBody(TaskView.fromRow(e.getMessage().getBody(Map.class), mapper)))
+            .process(this::toView)
             .log("Task ${body.id} (${body.taskType}) accepted")
             .choice()
                 .when(exchangeProperty("created").isEqualTo(true)).process(json.created())
@@ -76,7 +77,11 @@ public class TaskRoutes extends RouteBuilder {
             .process(JsonResponses.requireUuid("task_id", "Task"))
             .to("sql:classpath:sql/compute/task-by-id.sql?outputType=SelectOne")
             .filter(body().isNull()).throwException(ApiException.notFound("Task")).end()
-            .process(e -> e.getMessage().setBody(TaskView.fromRow(e.getMessage().getBody(Map.class), mapper)))
+            .process(this::toView)
             .process(json.ok());
+    }
+
+    private void toView(Exchange exchange) throws Exception {
+        exchange.getMessage().setBody(TaskView.fromRow(exchange.getMessage().getBody(Map.class), mapper));
     }
 }

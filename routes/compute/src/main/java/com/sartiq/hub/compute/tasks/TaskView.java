@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.sql.Timestamp;
+import static com.sartiq.hub.common.sql.SqlValues.utc;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /** A task as the compute API shows it ({@code GET /api/v1/tasks/{task_id}}). */
@@ -43,20 +43,14 @@ public record TaskView(
                 (String) row.get("error_category"),
                 (String) row.get("entity_id"),
                 json(row.get("metadata"), mapper),
-                time(row.get("created_at")),
-                time(row.get("updated_at")),
-                time(row.get("started_at")),
-                time(row.get("completed_at")));
+                utc(row.get("created_at")),
+                utc(row.get("updated_at")),
+                utc(row.get("started_at")),
+                utc(row.get("completed_at")));
     }
 
     private static JsonNode json(Object value, ObjectMapper mapper) throws Exception {
         return value == null ? null : mapper.readTree(value.toString());
     }
 
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return value instanceof OffsetDateTime odt ? odt : null;
-    }
 }

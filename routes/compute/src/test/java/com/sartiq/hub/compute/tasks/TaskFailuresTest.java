@@ -37,10 +37,10 @@ class TaskFailuresTest {
 
     @RepeatedTest(20)
     void backoffGrowsWithTheAttemptAndStaysWithinItsCeiling() {
-        int first = TaskFailures.backoffSeconds(1, 4);
-        int third = TaskFailures.backoffSeconds(3, 4);
+        int first = Backoff.jitteredSeconds(1, 4);
+        int third = Backoff.jitteredSeconds(3, 4);
         assertTrue(first >= 2 && first <= 4, "attempt 1: " + first);
         assertTrue(third >= 8 && third <= 16, "attempt 3: " + third);
-        assertTrue(TaskFailures.backoffSeconds(30, 4) <= 600);
+        assertTrue(Backoff.jitteredSeconds(30, 4) <= 600);
     }
 }
