@@ -32,6 +32,9 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/login/access-token", "/api/v1/tasks/webhook").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/password-recovery/*", "/api/v1/reset-password").permitAll()
+                        .requestMatchers("/api/v1/utils/test-email").authenticated()
+                        .requestMatchers("/files/**").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/utils/**", "/docs", "/docs/**", "/webjars/**",
                                 "/actuator/**", "/error").permitAll()
                         .anyRequest().authenticated())
