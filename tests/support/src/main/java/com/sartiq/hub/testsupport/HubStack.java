@@ -25,6 +25,7 @@ public final class HubStack implements AutoCloseable {
     private final RedisService redis;
     private final S3Service s3;
     private final ProviderSimulator simulator;
+    private final MailService mail = MailService.start();
     private final HubSecrets secrets;
     private final String backendJdbcUrl;
     private final String computeJdbcUrl;
@@ -101,6 +102,9 @@ public final class HubStack implements AutoCloseable {
         args.add("--hub.compute.webhook-secret=" + secrets.webhookSecret());
         args.add("--hub.compute.redis-url=" + redis.url());
         args.add("--hub.compute.events-channel=" + computeEventsChannel());
+        args.add("--hub.mail.host=127.0.0.1");
+        args.add("--hub.mail.port=" + mail.port());
+        args.add("--hub.mail.starttls=false");
         return args;
     }
 
@@ -141,6 +145,11 @@ public final class HubStack implements AutoCloseable {
         return simulator;
     }
 
+    /** The SMTP sink the backend mails to. */
+    public MailService mail() {
+        return mail;
+    }
+
     public HubSecrets secrets() {
         return secrets;
     }
@@ -148,6 +157,7 @@ public final class HubStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         simulator.close();
+        mail.close();
         s3.close();
         redis.close();
         postgres.close();

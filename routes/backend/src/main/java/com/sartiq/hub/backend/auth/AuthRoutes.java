@@ -1,14 +1,12 @@
 package com.sartiq.hub.backend.auth;
 
-import com.sartiq.hub.common.rest.ApiException;
 import com.sartiq.hub.common.rest.JsonResponses;
 import com.sartiq.hub.common.rest.RestErrorHandling;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 
-/** OAuth2 password login and the caller's own account. */
+/** OAuth2 password login; the caller's own account is in {@code users.UsersRoutes}. */
 @Component
 public class AuthRoutes extends RouteBuilder {
 
@@ -43,23 +41,12 @@ public class AuthRoutes extends RouteBuilder {
                 .produces("application/json").outType(UserPublic.class)
                 .security(BEARER)
                 .to("direct:users.me");
-        rest("/users").tag("users")
-            .get("/me").id("rest.users.me").description("The current user").produces("application/json").outType(UserPublic.class)
-                .security(BEARER)
-                .to("direct:users.me");
 
         from("direct:login.access-token").routeId("login.access-token").routeConfigurationId(RestErrorHandling.ID)
             .process(logins::readForm)
             .to("sql:classpath:sql/backend/user-by-email.sql?outputType=SelectOne")
             .process(e -> e.getMessage().setBody(logins.issueToken(e)))
             .log("User ${exchangeProperty.email} logged in")
-            .process(json.ok());
-
-        from("direct:users.me").routeId("users.me").routeConfigurationId(RestErrorHandling.ID)
-            .process(logins::identify)
-            .to("sql:classpath:sql/backend/user-by-id.sql?outputType=SelectOne")
-            .filter(body().isNull()).throwException(ApiException.unauthorized("Could not validate credentials")).end()
-            .process(e -> e.getMessage().setBody(UserPublic.fromRow(e.getMessage().getBody(Map.class))))
             .process(json.ok());
     }
 }

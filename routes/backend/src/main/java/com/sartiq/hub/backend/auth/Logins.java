@@ -59,7 +59,7 @@ public class Logins {
         if (!Boolean.TRUE.equals(user.get("is_active"))) {
             throw new ApiException(400, "Inactive user");
         }
-        return tokens.issue(String.valueOf(user.get("id")));
+        return tokens.issue(String.valueOf(user.get("id")), ((Number) user.get("token_version")).longValue());
     }
 
     /** Sets the {@code userId} property from the bearer token; the security filter already refused bad ones. */

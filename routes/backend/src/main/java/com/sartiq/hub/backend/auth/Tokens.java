@@ -2,7 +2,10 @@ package com.sartiq.hub.backend.auth;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -24,17 +27,20 @@ public class Tokens {
     private final JwtEncoder encoder;
     private final JwtDecoder decoder;
     private final long lifetimeSeconds;
+    private final SecretKey key;
 
     public Tokens(SecurityProperties security) {
-        SecretKey key = new SecretKeySpec(security.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = new SecretKeySpec(security.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         this.lifetimeSeconds = security.accessTokenExpireMinutes() * 60L;
     }
 
-    public AccessToken issue(String userId) {
+    /** A token for the user at its current {@code token_version} (see {@link TokenVersionValidator}). */
+    public AccessToken issue(String userId, long tokenVersion) {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject(userId).issuedAt(now).expiresAt(now.plusSeconds(lifetimeSeconds)).build();
+        JwtClaimsSet claims = JwtClaimsSet.builder().subject(userId).issuedAt(now).expiresAt(now.plusSeconds(lifetimeSeconds))
+                .claim(TokenVersionValidator.CLAIM, tokenVersion).build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
         return new AccessToken(token, "bearer", lifetimeSeconds);
     }
@@ -54,5 +60,15 @@ public class Tokens {
 
     public JwtDecoder decoder() {
         return decoder;
+    }
+
+    /**
+     * The decoder of the resource server: signature and expiry as {@link #decoder()}, plus the
+     * revocation check of {@code validator}.
+     */
+    public JwtDecoder decoder(OAuth2TokenValidator<Jwt> validator) {
+        NimbusJwtDecoder checked = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        checked.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), validator));
+        return checked;
     }
 }

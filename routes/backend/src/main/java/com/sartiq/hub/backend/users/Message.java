@@ -1,0 +1,5 @@
+package com.sartiq.hub.backend.users;
+
+/** The documented {@code Message {message}}. */
+public record Message(String message) {
+}

@@ -1,0 +1,1 @@
+select count(*) from organization_invitation where organization_id = cast(:#organizationId as uuid)

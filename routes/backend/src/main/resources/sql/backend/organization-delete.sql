@@ -1,0 +1,1 @@
+delete from organization where id = cast(:#organizationId as uuid) returning id::text as id

@@ -1,0 +1,4 @@
+select count(*) from subscription s
+ where (cast(:#organizationId as uuid) is null
+        and (s.organization_id in (select organization_id from organization_member where user_id = cast(:#userId as uuid)) or :#superuser)
+        or s.organization_id = cast(:#organizationId as uuid))

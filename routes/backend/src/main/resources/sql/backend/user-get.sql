@@ -1,0 +1,1 @@
+select * from app_user where id = cast(:#id as uuid)

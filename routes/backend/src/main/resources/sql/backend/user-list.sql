@@ -1,0 +1,5 @@
+select * from app_user
+ where cast(:#search as text) is null
+    or email ilike cast(:#search as text) escape '\' or full_name ilike cast(:#search as text) escape '\'
+ order by created_at, id
+ limit :#limit offset :#skip
