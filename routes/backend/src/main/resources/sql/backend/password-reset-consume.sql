@@ -8,4 +8,4 @@ update app_user u
    set hashed_password = :#hashedPassword, token_version = u.token_version + 1, updated_at = now()
   from spent
  where u.id = spent.user_id and u.is_active
-returning u.id::text as id
+returning u.id::text as id, u.email
