@@ -181,6 +181,28 @@ class OrganizationsTest {
                 "the owner's organization sees it");
     }
 
+    @Test
+    void malformedBodiesAre422OnEveryOrganizationWriteEndpoint() {
+        String[] admin = Accounts.newUser(hubs, "fuzzer");
+        String orgUrl = api + "/organizations/" + create(admin[1], "Fuzz").get("id").asText();
+        String mediaId = orgMedia(admin[2], null);
+        List<String[]> endpoints = List.of(new String[]{"POST", api + "/organizations/"},
+                new String[]{"PATCH", orgUrl},
+                new String[]{"POST", orgUrl + "/members"},
+                new String[]{"PATCH", orgUrl + "/members/" + admin[2]},
+                new String[]{"POST", orgUrl + "/invitations"},
+                new String[]{"POST", api + "/invitations/accept"},
+                new String[]{"PATCH", api + "/media-resources/" + mediaId});
+        for (String[] endpoint : endpoints) {
+            for (String body : List.of("", "{", "[]", "null", "42", "\"text\"", "{\"name\":{},\"email\":[],\"role\":1,\"token\":{},\"width\":\"w\"}", "\u0000")) {
+                Http.Response response = Http.send(endpoint[0], endpoint[1], admin[1], body);
+                assertEquals(422, response.status(), endpoint[0] + " " + endpoint[1] + " with " + body + ": " + response.body());
+                assertTrue(response.json().get("detail").isArray(), response.body());
+            }
+        }
+        assertEquals("Fuzz", Http.get(orgUrl, admin[1]).json().get("name").asText(), "nothing changed");
+    }
+
     private static JsonNode create(String token, String name) {
         Http.Response created = Http.postJson(api + "/organizations/", token, "{\"name\":\"" + name + "\"}");
         assertEquals(200, created.status(), created.body());
