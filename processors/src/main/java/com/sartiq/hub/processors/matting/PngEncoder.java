@@ -1,70 +1,65 @@
 package com.sartiq.hub.processors.matting;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
  * The three outputs as PNG: RGBA cut-out, grey mask, RGB composite.
  *
- * <p>The cut-out's colours are the source's, untouched. rembg's default cut-out ({@code Image.composite} onto
- * transparent black) instead stores {@code round(rgb · alpha / 255)}, darkening soft edges towards black
- * in a straight-alpha PNG, which shows as a dark fringe once composited. We deliberately keep source colours
- * (rembg's {@code putalpha} variant), so only the alpha channel is rembg's.
+ * <p>The cut-out's colours are the source's. rembg's default cut-out ({@code Image.composite} onto transparent
+ * black) instead stores {@code round(rgb · alpha / 255)}, darkening soft edges towards black in a
+ * straight-alpha PNG, which shows as a dark fringe once composited. We keep source colours wherever a pixel is
+ * at least partly visible (rembg's {@code putalpha} variant) and store fully transparent pixels as transparent
+ * black, as rembg's default does: their colour cannot be seen, and zeros compress to almost nothing.
  *
- * <p>Deflate runs at a fast level ({@link #COMPRESSION_QUALITY}): at ImageIO's default level encoding a
- * 1024² cut-out costs more than the model run of u2netp, for files only a few per cent smaller.
+ * <p>Written here rather than through ImageIO: ImageIO's PNG writer tries all five row filters on every row
+ * and spent about as long as u2netp's inference on a 1024² cut-out even at deflate level 0. This writer uses
+ * one filter (Up: cheap, and on photographs within a few per cent of adaptive filtering) and a fast deflate
+ * level.
  */
 final class PngEncoder {
 
-    /** ImageIO's PNG writer maps quality q to deflate level {@code round(9·(1 − q))}: 0.9 → level 1. */
-    static final float COMPRESSION_QUALITY = 0.9f;
+    /** zlib level 1: most of the size reduction of level 6 at a fraction of the time on photographic data. */
+    static final int DEFLATE_LEVEL = 1;
+
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final int GREY = 0;
+    private static final int RGB = 2;
+    private static final int RGBA = 6;
+    private static final int FILTER_UP = 2;
 
     private PngEncoder() {
     }
 
-    /** Source colours with {@code alpha} as the alpha channel. */
+    /** Source colours with {@code alpha} as the alpha channel; fully transparent pixels as transparent black. */
     static byte[] cutout(RgbImage image, byte[] alpha) {
         int pixels = checkSize(image.width(), image.height(), alpha);
-        BufferedImage cutout = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_4BYTE_ABGR);
-        byte[] abgr = ((DataBufferByte) cutout.getRaster().getDataBuffer()).getData();
         byte[] rgb = image.pixels();
+        byte[] rgba = new byte[pixels * 4];
         for (int i = 0; i < pixels; i++) {
-            abgr[i * 4] = alpha[i];
-            abgr[i * 4 + 1] = rgb[i * 3 + 2];
-            abgr[i * 4 + 2] = rgb[i * 3 + 1];
-            abgr[i * 4 + 3] = rgb[i * 3];
+            byte a = alpha[i];
+            if (a != 0) {
+                rgba[i * 4] = rgb[i * 3];
+                rgba[i * 4 + 1] = rgb[i * 3 + 1];
+                rgba[i * 4 + 2] = rgb[i * 3 + 2];
+                rgba[i * 4 + 3] = a;
+            }
         }
-        return write(cutout);
+        return encode(rgba, image.width(), image.height(), 4, RGBA);
     }
 
     /** An 8-bit greyscale PNG of the mask. */
     static byte[] grey(byte[] mask, int width, int height) {
         checkSize(width, height, mask);
-        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        System.arraycopy(mask, 0, ((DataBufferByte) grey.getRaster().getDataBuffer()).getData(), 0, mask.length);
-        return write(grey);
+        return encode(mask, width, height, 1, GREY);
     }
 
     /** An opaque RGB PNG. */
     static byte[] rgb(RgbImage image) {
-        BufferedImage rgb = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_3BYTE_BGR);
-        byte[] bgr = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
-        byte[] src = image.pixels();
-        for (int i = 0; i < src.length; i += 3) {
-            bgr[i] = src[i + 2];
-            bgr[i + 1] = src[i + 1];
-            bgr[i + 2] = src[i];
-        }
-        return write(rgb);
+        return encode(image.pixels(), image.width(), image.height(), 3, RGB);
     }
 
     private static int checkSize(int width, int height, byte[] mask) {
@@ -75,21 +70,50 @@ final class PngEncoder {
         return pixels;
     }
 
-    private static byte[] write(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        // A memory cache: ImageIO's default stream would spool the output through a temporary file.
-        try (ImageOutputStream out = new MemoryCacheImageOutputStream(png)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(COMPRESSION_QUALITY);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding to memory failed", e);
-        } finally {
-            writer.dispose();
+    /** PNG: signature, IHDR, one IDAT of filtered rows deflated, IEND (ISO/IEC 15948). */
+    private static byte[] encode(byte[] samples, int width, int height, int channels, int colourType) {
+        int stride = width * channels;
+        byte[] filtered = new byte[(stride + 1) * height];
+        for (int y = 0; y < height; y++) {
+            int in = y * stride;
+            int out = y * (stride + 1);
+            filtered[out] = FILTER_UP;
+            if (y == 0) {
+                System.arraycopy(samples, in, filtered, out + 1, stride);
+            } else {
+                for (int x = 0; x < stride; x++) {
+                    filtered[out + 1 + x] = (byte) (samples[in + x] - samples[in - stride + x]);
+                }
+            }
         }
-        return png.toByteArray();
+        ByteArrayOutputStream idat = new ByteArrayOutputStream(filtered.length / 4 + 64);
+        Deflater deflater = new Deflater(DEFLATE_LEVEL);
+        try {
+            deflater.setInput(filtered);
+            deflater.finish();
+            byte[] buffer = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                idat.write(buffer, 0, deflater.deflate(buffer));
+            }
+        } finally {
+            deflater.end();
+        }
+        byte[] compressed = idat.toByteArray();
+        ByteBuffer png = ByteBuffer.allocate(SIGNATURE.length + 3 * 12 + 13 + compressed.length);
+        png.put(SIGNATURE);
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", header.array());
+        chunk(png, "IDAT", compressed);
+        chunk(png, "IEND", new byte[0]);
+        return png.array();
+    }
+
+    private static void chunk(ByteBuffer png, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        png.putInt(data.length).put(name).put(data).putInt((int) crc.getValue());
     }
 }
