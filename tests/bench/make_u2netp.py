@@ -33,8 +33,8 @@ class Graph:
         self.inits.append(numpy_helper.from_array(array, name))
         return name
 
-    def conv(self, x, cin, cout, kernel=3, dilation=1):
-        w = self.rng.normal(0, np.sqrt(2.0 / (cin * kernel * kernel)), (cout, cin, kernel, kernel)).astype(np.float32)
+    def conv(self, x, cin, cout, kernel=3, dilation=1, gain=1.0):
+        w = (gain * self.rng.normal(0, np.sqrt(2.0 / (cin * kernel * kernel)), (cout, cin, kernel, kernel))).astype(np.float32)
         b = self.rng.normal(0, 0.01, (cout,)).astype(np.float32)
         out = self.name("conv")
         pad = dilation * (kernel // 2)
@@ -125,9 +125,11 @@ def u2netp(g, x):
     hx3d = rsu(g, g.cat(g.upsample(hx4d, 64, s3), hx3), s3, 5, 128, 16, 64)
     hx2d = rsu(g, g.cat(g.upsample(hx3d, 64, s2), hx2), s2, 6, 128, 16, 64)
     hx1d = rsu(g, g.cat(g.upsample(hx2d, 64, s1), hx1), s1, 7, 128, 16, 64)
-    sides = [g.conv(hx1d, 64, 1)]
+    # Small side weights keep the sigmoids out of saturation, so the random mask is a smooth field with
+    # soft alpha over most of the picture rather than all 0 or all 255: a worst case for PNG encoding.
+    sides = [g.conv(hx1d, 64, 1, gain=0.02)]
     for hx, s in ((hx2d, s2), (hx3d, s3), (hx4d, s4), (hx5d, s5), (hx6, s6)):
-        sides.append(g.upsample(g.conv(hx, 64, 1), 1, s1))
+        sides.append(g.upsample(g.conv(hx, 64, 1, gain=0.02), 1, s1))
     d0 = g.conv(g.cat(*sides), 6, 1, kernel=1)
     return [g.sigmoid(d0, "d0")] + [g.sigmoid(side, f"d{i}") for i, side in enumerate(sides, start=1)]
 

@@ -49,6 +49,17 @@ public final class MattingBenchmark {
         System.out.printf("input: %d×%d JPEG, %d bytes; cores: %d; JVM %s%n", SIDE, SIDE, jpeg.length, cores,
                 System.getProperty("java.version"));
 
+        try (MattingModel model = MattingModel.load(modelFile, new MattingModel.Threads(1, 1))) {
+            byte[] mask = new BackgroundRemover(model, ModelContract.U2NETP, 1L << 26).removeBackground(jpeg).mask();
+            long visible = 0;
+            long sum = 0;
+            for (byte m : mask) {
+                visible += m != 0 ? 1 : 0;
+                sum += m & 0xff;
+            }
+            System.out.printf("random-weight mask: %.0f %% of pixels visible, mean alpha %.0f%n", 100.0 * visible / mask.length,
+                    (double) sum / mask.length);
+        }
         System.out.println();
         System.out.println("| intra-op threads | decode | pre-process | OrtSession.run | post-process | PNG encode | total | overhead |");
         System.out.println("|---|---|---|---|---|---|---|---|");
