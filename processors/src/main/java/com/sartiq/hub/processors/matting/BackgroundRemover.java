@@ -70,7 +70,7 @@ public final class BackgroundRemover {
         long t3 = System.nanoTime();
         byte[] mask = U2netPostprocessor.toMask(saliency, image.width(), image.height());
         if (options.refineEdges()) {
-            mask = EdgeRefiner.refine(image, mask);
+            mask = EdgeRefiner.refine(image, mask, EdgeRefiner.radius(image.width(), image.height(), contract.size()));
         }
         MattingResult.Region region = options.crop()
                 ? Crops.subjectBox(mask, image.width(), image.height(), options.cropMargin())
