@@ -54,7 +54,11 @@ class BackgroundRemoverTest {
                 TestScenes.scene("navy T-shirt on a soft gradient 300x500", 300, 500, TestScenes.softGradient(500),
                         new Color(25, 35, 80), TestScenes.tShirt(300, 500)),
                 TestScenes.scene("dark red T-shirt on near-black 500x700", 500, 700, new Color(12, 12, 12),
-                        new Color(90, 20, 20), TestScenes.tShirt(500, 700)));
+                        new Color(90, 20, 20), TestScenes.tShirt(500, 700)),
+                TestScenes.scene("green ellipse on fabric-textured beige 1200x900", 1200, 900,
+                        TestScenes.texture(new Color(215, 205, 185), 12, 1), new Color(40, 130, 60), TestScenes.ellipse(1200, 900)),
+                TestScenes.scene("black T-shirt on textured light grey 240x320", 240, 320,
+                        TestScenes.texture(new Color(190, 190, 190), 15, 2), new Color(20, 20, 24), TestScenes.tShirt(240, 320)));
     }
 
     @ParameterizedTest(name = "{0}")
