@@ -106,4 +106,13 @@ class MattingConfigurationTest {
         assertEquals(1, MattingConfiguration.intraOpThreads(auto, cores * 4));
         assertEquals(3, MattingConfiguration.intraOpThreads(MattingProperties.file("u2net", "/x").withIntraOp(3), 2));
     }
+
+    @Test
+    void aStartFailureExplainsWhatToSet() {
+        MattingModelException cause = new MattingModelException("matting model not found: /data/models/onnx/u2net.onnx");
+        var analysis = new MattingModelFailureAnalyzer().analyze(new RuntimeException("bean creation", cause));
+        assertEquals(cause.getMessage(), analysis.getDescription());
+        assertTrue(analysis.getAction().contains("HUB_MATTING_MODEL_PATH") && analysis.getAction().contains("hub.matting.demo-model"),
+                analysis.getAction());
+    }
 }
