@@ -15,7 +15,7 @@ psql -h 127.0.0.1 -U postgres -qAt -c "drop database if exists bench_backend" -c
 common_env() {
   export HUB_REDIS_URL=$REDIS HUB_S3_ENDPOINT=http://127.0.0.1:1 HUB_S3_REGION=us-east-1 HUB_S3_ACCESS_KEY=x HUB_S3_SECRET_KEY=y
   export HUB_COMPUTE_API_KEY=bench-key HUB_WEBHOOK_SECRET=bench-secret HUB_JWT_SECRET=bench-jwt-secret-of-at-least-32-bytes
-  export HUB_COMPUTE_REDIS_URL=$REDIS HUB_MATTING_MODEL_PATH=
+  export HUB_COMPUTE_REDIS_URL=$REDIS HUB_MATTING_DEMO_MODEL=true
 }
 
 measure() { # hub port db console

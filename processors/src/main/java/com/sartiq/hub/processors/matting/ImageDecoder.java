@@ -1,5 +1,6 @@
 package com.sartiq.hub.processors.matting;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 
 import javax.imageio.ImageIO;
@@ -17,11 +18,11 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * Encoded bytes → 8-bit RGB, as Pillow's {@code open(...).convert("RGB")} would give: alpha is dropped,
- * grey is replicated to three channels, palettes are expanded. 16-bit samples keep their high byte (Pillow's
- * PNG reader does the same for RGB; for 16-bit grey it clips instead, which we do not copy).
- * Formats: those of ImageIO plus WebP. EXIF orientation is not applied yet (rembg applies it), so a
- * phone photo stored sideways is matted sideways.
+ * Encoded bytes → 8-bit RGB, as rembg's {@code exif_transpose} then Pillow's {@code convert("RGB")} would give:
+ * EXIF orientation applied ({@link ExifOrientation}), alpha dropped, grey replicated to three channels,
+ * palettes expanded, CMYK/YCCK JPEGs converted through their ICC profile. 16-bit samples keep their high byte
+ * (Pillow's PNG reader does the same for RGB; for 16-bit grey it clips instead, which we do not copy).
+ * Formats: those of ImageIO plus WebP and CMYK JPEG (TwelveMonkeys).
  */
 final class ImageDecoder {
 
@@ -32,6 +33,9 @@ final class ImageDecoder {
         // Registered by hand: ImageIO's classpath scan runs once, with whichever context class loader the first
         // caller has, and may miss plugins nested in a Spring Boot jar.
         IIORegistry.getDefaultInstance().registerServiceProvider(new WebPImageReaderSpi());
+        // TwelveMonkeys' JPEG reader orders itself before the JDK's on registration; it reads CMYK and YCCK
+        // JPEGs (the JDK's refuses them) and hands plain ones to the JDK's decoder.
+        IIORegistry.getDefaultInstance().registerServiceProvider(new JPEGImageReaderSpi());
     }
 
     private ImageDecoder() {
@@ -39,6 +43,14 @@ final class ImageDecoder {
 
     /** @throws InvalidImageException when the bytes are no image we can read, or one above {@link #MAX_PIXELS} */
     static RgbImage decode(byte[] encoded) {
+        return decode(encoded, MAX_PIXELS);
+    }
+
+    /**
+     * @param maxPixels checked against the size in the header, before any pixel is decoded (decompression bombs)
+     * @throws InvalidImageException when the bytes are no image we can read, or one above {@code maxPixels}
+     */
+    static RgbImage decode(byte[] encoded, long maxPixels) {
         // A memory cache: ImageIO's default stream would spool the bytes through a temporary file.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -49,11 +61,11 @@ final class ImageDecoder {
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
+                if (pixels > maxPixels) {
                     throw new InvalidImageException("image too large: " + reader.getWidth(0) + "x" + reader.getHeight(0)
-                            + " is more than " + MAX_PIXELS + " pixels");
+                            + " is more than " + maxPixels + " pixels");
                 }
-                return toRgb(reader.read(0));
+                return ExifOrientation.apply(toRgb(reader.read(0)), ExifOrientation.of(encoded));
             } finally {
                 reader.dispose();
             }

@@ -49,6 +49,30 @@ public final class LanczosResampler {
     private static byte[] horizontalPass(byte[] in, int width, int channels, int firstRow, int rows,
                                          Kernel kernel, int newWidth) {
         byte[] out = new byte[rows * newWidth * channels];
+        if (channels == 3) {
+            // the common case (RGB), with the three sums in locals: several times faster than the generic loop
+            for (int y = 0; y < rows; y++) {
+                int rowStart = (firstRow + y) * width * 3;
+                int target = y * newWidth * 3;
+                for (int x = 0; x < newWidth; x++, target += 3) {
+                    int r = HALF;
+                    int g = HALF;
+                    int b = HALF;
+                    int sample = rowStart + kernel.first(x) * 3;
+                    int weights = x * kernel.size;
+                    for (int i = 0, n = kernel.count(x); i < n; i++, sample += 3) {
+                        int weight = kernel.weights[weights + i];
+                        r += (in[sample] & 0xff) * weight;
+                        g += (in[sample + 1] & 0xff) * weight;
+                        b += (in[sample + 2] & 0xff) * weight;
+                    }
+                    out[target] = clip8(r);
+                    out[target + 1] = clip8(g);
+                    out[target + 2] = clip8(b);
+                }
+            }
+            return out;
+        }
         int[] sums = new int[channels];
         for (int y = 0; y < rows; y++) {
             int rowStart = (firstRow + y) * width * channels;
@@ -71,18 +95,28 @@ public final class LanczosResampler {
         return out;
     }
 
-    /** {@code rowOffset}: index in the source image of {@code in}'s first row (non-zero after a partial horizontal pass). */
+    /**
+     * {@code rowOffset}: index in the source image of {@code in}'s first row (non-zero after a partial horizontal
+     * pass). Row by row (each source row weighted into an accumulator row) for sequential memory access; integer
+     * sums do not depend on the order of addition, so the result is Pillow's.
+     */
     private static byte[] verticalPass(byte[] in, int width, int channels, int rowOffset, Kernel kernel, int newHeight) {
         int stride = width * channels;
         byte[] out = new byte[newHeight * stride];
+        int[] sums = new int[stride];
         for (int y = 0; y < newHeight; y++) {
+            Arrays.fill(sums, HALF);
             int first = kernel.first(y) - rowOffset;
-            for (int s = 0; s < stride; s++) {
-                int sum = HALF;
-                for (int i = 0; i < kernel.count(y); i++) {
-                    sum += (in[(first + i) * stride + s] & 0xff) * kernel.weight(y, i);
+            for (int i = 0, n = kernel.count(y); i < n; i++) {
+                int weight = kernel.weight(y, i);
+                int row = (first + i) * stride;
+                for (int s = 0; s < stride; s++) {
+                    sums[s] += (in[row + s] & 0xff) * weight;
                 }
-                out[y * stride + s] = clip8(sum);
+            }
+            int target = y * stride;
+            for (int s = 0; s < stride; s++) {
+                out[target + s] = clip8(sums[s]);
             }
         }
         return out;

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -23,10 +25,11 @@ import java.util.Set;
  * {@link OrtSession} for the life of the process: creating a session for the 176 MB u2net costs seconds,
  * and {@code run} is thread-safe, so every worker thread shares it.
  *
- * <p>Threads: {@code intraOpThreads} sizes ONNX Runtime's pool for one inference (0 = one per physical
- * core, 1 = run on the caller's thread); with K concurrent callers keep K × threads ≤ cores. There is no
- * inter-op setting: the session runs in ONNX Runtime's default sequential mode, where the inter-op thread
- * count has no effect (it only parallelises graph branches in {@code ORT_PARALLEL} mode).
+ * <p>Threads ({@link Threads}): {@code intraOp} sizes ONNX Runtime's pool for one inference (0 = one per
+ * physical core, 1 = run on the caller's thread); with K concurrent callers keep K × threads ≤ cores.
+ * {@code interOp} above 1 switches the session to {@code ORT_PARALLEL} mode, where independent graph branches
+ * run at once; in the default sequential mode the inter-op count has no effect. U2NET's graph is one chain of
+ * blocks, so sequential is the right default.
  */
 public final class MattingModel implements AutoCloseable {
 
@@ -47,11 +50,32 @@ public final class MattingModel implements AutoCloseable {
         this.description = description;
     }
 
-    /** Where a model came from, for the start-up log line. */
-    public record Description(String source, long sizeBytes, String sha256) {
+    /**
+     * Where a model came from, for the start-up log line. The MD5 is there because rembg publishes its models'
+     * MD5s (u2net {@code 60024c5c889badc19c04ad937298a77b}), so an operator can check the file by eye.
+     */
+    public record Description(String source, long sizeBytes, String sha256, String md5) {
         @Override
         public String toString() {
-            return source + " (" + sizeBytes + " bytes, sha256 " + sha256 + ")";
+            return source + " (" + sizeBytes + " bytes, sha256 " + sha256 + ", md5 " + md5 + ")";
+        }
+    }
+
+    /**
+     * ONNX Runtime thread pools of the session.
+     *
+     * @param intraOp threads for one inference: 0 = ONNX Runtime's default (one per physical core)
+     * @param interOp 0 or 1 = sequential execution; above 1 = parallel execution with that many threads
+     */
+    public record Threads(int intraOp, int interOp) {
+        public Threads {
+            if (intraOp < 0 || interOp < 0) {
+                throw new IllegalArgumentException("thread counts must not be negative");
+            }
+        }
+
+        public static Threads intraOp(int intraOp) {
+            return new Threads(intraOp, 0);
         }
     }
 
@@ -59,27 +83,41 @@ public final class MattingModel implements AutoCloseable {
         return load(path, 0);
     }
 
-    /** @throws MattingModelException naming {@code path} when it is missing, unreadable or not an ONNX model */
     public static MattingModel load(Path path, int intraOpThreads) {
+        return load(path, Threads.intraOp(intraOpThreads));
+    }
+
+    /** @throws MattingModelException naming {@code path} when it is missing, unreadable or not an ONNX model */
+    public static MattingModel load(Path path, Threads threads) {
         if (!Files.isRegularFile(path)) {
             throw new MattingModelException("matting model not found: " + path.toAbsolutePath());
         }
         Description description;
         try {
-            description = new Description(path.toAbsolutePath().toString(), Files.size(path), sha256(path));
+            MessageDigest sha256 = digest("SHA-256");
+            MessageDigest md5 = digest("MD5");
+            try (InputStream in = new DigestInputStream(new DigestInputStream(Files.newInputStream(path), sha256), md5)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            description = new Description(path.toAbsolutePath().toString(), Files.size(path),
+                    HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(md5.digest()));
         } catch (IOException e) {
-            throw new MattingModelException("matting model cannot be read: " + path.toAbsolutePath(), e);
+            throw new MattingModelException("matting model cannot be read: " + path.toAbsolutePath() + " (" + e.getMessage() + ")", e);
         }
         // From the path, not from bytes: ONNX Runtime reads the file itself, sparing the heap a copy of 176 MB.
-        return open(description, options -> ENV.createSession(path.toString(), options), intraOpThreads);
+        return open(description, options -> ENV.createSession(path.toString(), options), threads);
     }
 
     public static MattingModel loadBundledDemo() {
         return loadBundledDemo(0);
     }
 
-    /** The project-made demo model on the classpath: separates plain subjects from plain backgrounds only. */
     public static MattingModel loadBundledDemo(int intraOpThreads) {
+        return loadBundledDemo(Threads.intraOp(intraOpThreads));
+    }
+
+    /** The project-made demo model on the classpath: separates plain subjects from plain backgrounds only. */
+    public static MattingModel loadBundledDemo(Threads threads) {
         byte[] model;
         try (InputStream in = MattingModel.class.getClassLoader().getResourceAsStream(BUNDLED_DEMO)) {
             if (in == null) {
@@ -89,18 +127,26 @@ public final class MattingModel implements AutoCloseable {
         } catch (IOException e) {
             throw new MattingModelException("bundled demo model cannot be read: " + BUNDLED_DEMO, e);
         }
-        Description description = new Description("bundled demo " + BUNDLED_DEMO, model.length, sha256(model));
-        return open(description, options -> ENV.createSession(model, options), intraOpThreads);
+        Description description = new Description("bundled demo " + BUNDLED_DEMO, model.length,
+                HexFormat.of().formatHex(digest("SHA-256").digest(model)), HexFormat.of().formatHex(digest("MD5").digest(model)));
+        return open(description, options -> ENV.createSession(model, options), threads);
     }
 
     private interface SessionFactory {
         OrtSession create(OrtSession.SessionOptions options) throws OrtException;
     }
 
-    private static MattingModel open(Description description, SessionFactory factory, int intraOpThreads) {
+    private static MattingModel open(Description description, SessionFactory factory, Threads threads) {
         // Options are copied into the native session on creation, so they can be closed right away.
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(threads.intraOp());
+            if (threads.interOp() > 1) {
+                options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.PARALLEL);
+                options.setInterOpNumThreads(threads.interOp());
+            }
+            // Idle pool threads spinning for work would steal the cores the other workers are computing on.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             return new MattingModel(factory.create(options), description);
         } catch (OrtException e) {
             throw new MattingModelException("not a loadable ONNX model: " + description.source() + " (" + e.getMessage() + ")", e);
@@ -109,6 +155,40 @@ public final class MattingModel implements AutoCloseable {
 
     public Description description() {
         return description;
+    }
+
+    /**
+     * The side of the square input the graph declares, when it fixes one (u2net.onnx declares
+     * {@code [1, 3, 320, 320]}); empty when height or width is dynamic or the input is not 4-dimensional.
+     */
+    public OptionalInt declaredInputSide() {
+        try {
+            if (session.getInputInfo().get(inputName).getInfo() instanceof TensorInfo info && info.getShape().length == 4) {
+                long height = info.getShape()[2];
+                long width = info.getShape()[3];
+                if (height > 0 && height == width) {
+                    return OptionalInt.of(Math.toIntExact(height));
+                }
+            }
+            return OptionalInt.empty();
+        } catch (OrtException e) {
+            throw new MattingModelException("cannot read the input of " + description.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that this model can take {@code contract}'s input.
+     *
+     * @throws MattingModelException naming the model and both sizes when the graph fixes another input side
+     */
+    public void checkAccepts(ModelContract contract) {
+        declaredInputSide().ifPresent(side -> {
+            if (side != contract.size()) {
+                throw new MattingModelException(description.source() + " takes " + side + "×" + side + " input, but the "
+                        + contract.name() + " contract feeds " + contract.size() + "×" + contract.size()
+                        + " (check hub.matting.model and hub.matting.input-size)");
+            }
+        });
     }
 
     /**
@@ -146,23 +226,11 @@ public final class MattingModel implements AutoCloseable {
         }
     }
 
-    private static String sha256(Path path) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
-    private static MessageDigest sha256() {
+    private static MessageDigest digest(String algorithm) {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM ships SHA-256", e);
+            throw new IllegalStateException("every JVM ships " + algorithm, e);
         }
     }
 }

@@ -54,7 +54,11 @@ class BackgroundRemoverTest {
                 TestScenes.scene("navy T-shirt on a soft gradient 300x500", 300, 500, TestScenes.softGradient(500),
                         new Color(25, 35, 80), TestScenes.tShirt(300, 500)),
                 TestScenes.scene("dark red T-shirt on near-black 500x700", 500, 700, new Color(12, 12, 12),
-                        new Color(90, 20, 20), TestScenes.tShirt(500, 700)));
+                        new Color(90, 20, 20), TestScenes.tShirt(500, 700)),
+                TestScenes.scene("green ellipse on fabric-textured beige 1200x900", 1200, 900,
+                        TestScenes.texture(new Color(215, 205, 185), 12, 1), new Color(40, 130, 60), TestScenes.ellipse(1200, 900)),
+                TestScenes.scene("black T-shirt on textured light grey 240x320", 240, 320,
+                        TestScenes.texture(new Color(190, 190, 190), 15, 2), new Color(20, 20, 24), TestScenes.tShirt(240, 320)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,7 +90,8 @@ class BackgroundRemoverTest {
         for (int[] p : new int[][] {{320, 240}, {5, 5}, {192, 120}, {448, 359}}) {
             int argb = png.getRGB(p[0], p[1]);
             assertEquals(result.mask()[p[1] * 640 + p[0]] & 0xff, argb >>> 24, "alpha at " + p[0] + "," + p[1]);
-            assertEquals(scene.picture().getRGB(p[0], p[1]) & 0xffffff, argb & 0xffffff, "colour at " + p[0] + "," + p[1]);
+            int expectedColour = argb >>> 24 == 0 ? 0 : scene.picture().getRGB(p[0], p[1]) & 0xffffff; // invisible → black
+            assertEquals(expectedColour, argb & 0xffffff, "colour at " + p[0] + "," + p[1]);
         }
         assertEquals(255, png.getRGB(320, 240) >>> 24);
         assertEquals(0, png.getRGB(5, 5) >>> 24);

@@ -2,6 +2,15 @@ package com.sartiq.hub.processors.matting;
 
 import org.junit.jupiter.api.Test;
 
+import com.twelvemonkeys.imageio.color.ColorSpaces;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
 import java.awt.Color;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -118,5 +127,33 @@ class ImageDecoderTest {
         BufferedImage packed = new BufferedImage(1, 1, BufferedImage.TYPE_USHORT_565_RGB);
         packed.setRGB(0, 0, new Color(255, 0, 255).getRGB());
         assertArrayEquals(bytes(255, 0, 255), ImageDecoder.decode(TestScenes.encode(packed, "bmp")).pixels());
+    }
+
+    @Test
+    void decodesCmykJpegs() throws IOException {
+        // A CMYK JPEG as print workflows make them (TwelveMonkeys writes the Adobe marker); the JDK's own reader
+        // refuses these ("Unsupported Image Type").
+        ColorSpace cmyk = ColorSpaces.getColorSpace(ColorSpaces.CS_GENERIC_CMYK);
+        ComponentColorModel model = new ComponentColorModel(cmyk, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = model.createCompatibleWritableRaster(16, 16);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                raster.setPixel(x, y, new int[] {0, 255, 255, 0}); // no cyan, full magenta and yellow, no black: red
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(jpeg)) {
+            writer.setOutput(out);
+            writer.write(new BufferedImage(model, raster, false, null));
+        } finally {
+            writer.dispose();
+        }
+        RgbImage image = ImageDecoder.decode(jpeg.toByteArray());
+        assertEquals(16, image.width());
+        int r = image.pixels()[0] & 0xff;
+        int g = image.pixels()[1] & 0xff;
+        int b = image.pixels()[2] & 0xff;
+        assertTrue(r > 180 && g < 90 && b < 90, "red expected, got " + r + "," + g + "," + b);
     }
 }

@@ -76,6 +76,26 @@ final class TestScenes {
         return new GradientPaint(0, 0, new Color(236, 236, 232), 0, height, new Color(200, 200, 196));
     }
 
+    /**
+     * A fabric- or paper-like backdrop: a 24-pixel tile of ±{@code amplitude} noise around {@code base} with faint
+     * diagonal weave lines, repeated.
+     */
+    static Paint texture(Color base, int amplitude, long seed) {
+        BufferedImage tile = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(seed);
+        for (int y = 0; y < 24; y++) {
+            for (int x = 0; x < 24; x++) {
+                int n = random.nextInt(2 * amplitude + 1) - amplitude + ((x + y) % 6 == 0 ? -amplitude / 2 : 0);
+                tile.setRGB(x, y, new Color(clamp(base.getRed() + n), clamp(base.getGreen() + n), clamp(base.getBlue() + n)).getRGB());
+            }
+        }
+        return new java.awt.TexturePaint(tile, new Rectangle2D.Double(0, 0, 24, 24));
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
     static byte[] png(BufferedImage image) {
         return encode(image, "png");
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** BACKGROUND_REMOVE over the compute API: a real image in, a cut-out with alpha in our storage out. */
@@ -80,6 +81,60 @@ class BackgroundRemovalTest {
         assertEquals("failed", done.get("status").asText());
         assertEquals("invalid_input", done.get("error_category").asText());
         assertTrue(done.get("error_message").asText().contains("not a decodable image"), done.toString());
+    }
+
+    @Test
+    void theMaskAloneCroppedToTheSubjectWithAMargin() throws Exception {
+        String imageUrl = upload(redRectangleOnWhite(400, 300)); // subject x 120..279, y 80..219
+        JsonNode done = awaitEnd(create("{\"task_type\":\"BACKGROUND_REMOVE\",\"image_url\":\"" + imageUrl
+                + "\",\"output\":\"mask\",\"crop\":true,\"crop_margin\":10}").get("id").asText());
+        assertEquals("completed", done.get("status").asText(), done.toString());
+        JsonNode image = done.at("/output/images/0");
+        assertTrue(image.get("url").asText().endsWith("/mask.png"), image.toString());
+        BufferedImage mask = ImageIO.read(new ByteArrayInputStream(Http.bytes(image.get("url").asText())));
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, mask.getType());
+        assertEquals(image.get("width").asInt(), mask.getWidth());
+        assertTrue(Math.abs(mask.getWidth() - 180) <= 8 && Math.abs(mask.getHeight() - 160) <= 8,
+                "160×140 subject plus 10 px each side, got " + mask.getWidth() + "x" + mask.getHeight());
+        assertTrue(mask.getRaster().getSample(mask.getWidth() / 2, mask.getHeight() / 2, 0) > 200, "subject is white");
+        assertTrue(mask.getRaster().getSample(1, 1, 0) < 30, "margin is black");
+    }
+
+    @Test
+    void theSubjectCompositedOntoAColourWithRefinedEdges() throws Exception {
+        String imageUrl = upload(redRectangleOnWhite(400, 300));
+        JsonNode done = awaitEnd(create("{\"task_type\":\"BACKGROUND_REMOVE\",\"image_url\":\"" + imageUrl
+                + "\",\"output\":\"composite\",\"background_color\":\"#00FF00\",\"refine_edges\":true}").get("id").asText());
+        assertEquals("completed", done.get("status").asText(), done.toString());
+        BufferedImage composite = ImageIO.read(new ByteArrayInputStream(Http.bytes(done.at("/output/images/0/url").asText())));
+        assertFalse(composite.getColorModel().hasAlpha());
+        assertEquals(0x00ff00, composite.getRGB(10, 10) & 0xffffff);
+        assertEquals(new Color(200, 30, 40).getRGB() & 0xffffff, composite.getRGB(200, 150) & 0xffffff);
+    }
+
+    @Test
+    void aCompositeNeedsExactlyOneBackgroundAndTheRequestSaysSo() {
+        Http.Response none = Http.postJson(hubs.computeUrl() + "/api/v1/tasks/", apiKey,
+                "{\"task_type\":\"BACKGROUND_REMOVE\",\"image_url\":\"https://example.com/a.jpg\",\"output\":\"composite\"}");
+        assertEquals(422, none.status(), none.body());
+        assertTrue(none.body().contains("background_color"), none.body());
+        Http.Response badOutput = Http.postJson(hubs.computeUrl() + "/api/v1/tasks/", apiKey,
+                "{\"task_type\":\"BACKGROUND_REMOVE\",\"image_url\":\"https://example.com/a.jpg\",\"output\":\"webp\",\"background_color\":\"red\"}");
+        assertEquals(422, badOutput.status(), badOutput.body());
+        String locations = badOutput.json().get("detail").findValues("loc").toString();
+        assertTrue(locations.contains("[\"body\",\"background_color\"]") && locations.contains("[\"body\",\"output\"]"), locations);
+    }
+
+    @Test
+    void aBackgroundImageThatIsNoImageFailsTheTaskNamingIt() {
+        String imageUrl = upload(redRectangleOnWhite(64, 64));
+        String background = hubs.stack().s3().publicBaseUrl(HubStack.BUCKET) + "/inputs/" + UUID.randomUUID() + ".jpg";
+        Http.put(background, "<html>not found</html>".getBytes(), "image/jpeg");
+        JsonNode done = awaitEnd(create("{\"task_type\":\"BACKGROUND_REMOVE\",\"image_url\":\"" + imageUrl
+                + "\",\"output\":\"composite\",\"background_image_url\":\"" + background + "\"}").get("id").asText());
+        assertEquals("failed", done.get("status").asText());
+        assertEquals("invalid_input", done.get("error_category").asText());
+        assertTrue(done.get("error_message").asText().startsWith("background_image_url is not a usable image"), done.toString());
     }
 
     private static JsonNode create(String body) {

@@ -83,7 +83,7 @@ public final class HubStack implements AutoCloseable {
         args.add("--hub.compute.api-keys=" + secrets.computeApiKey());
         args.add("--hub.events.webhook-secret=" + secrets.webhookSecret());
         args.add("--hub.fetch.allow-private-addresses=true");
-        args.add("--hub.matting.model-path=");
+        args.add("--hub.matting.demo-model=true");
         args.add("--hub.providers.fal.base-url=" + simulator.baseUrl());
         args.add("--hub.providers.fal.key=" + secrets.falKey());
         return args;

@@ -75,6 +75,15 @@ class ComputeHubSmokeTest {
         assertTrue(rootMessage(failure).contains("HUB_COMPUTE_API_KEY"), rootMessage(failure));
     }
 
+    @Test
+    void aCpuProcessWithoutItsMattingModelRefusesToStartAndNamesThePath() {
+        List<String> args = new ArrayList<>(HubStack.shared().computeArgs(Ports.free(), "cpu"));
+        args.replaceAll(a -> a.startsWith("--hub.matting.demo-model=") ? "--hub.matting.demo-model=false" : a);
+        args.add("--hub.matting.model-path=/data/models/onnx/missing-u2net.onnx");
+        Exception failure = assertThrows(Exception.class, () -> ComputeHubApplication.application().run(args.toArray(String[]::new)).close());
+        assertTrue(rootMessage(failure).contains("matting model not found: /data/models/onnx/missing-u2net.onnx"), rootMessage(failure));
+    }
+
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {

@@ -8,14 +8,20 @@ import com.sartiq.hub.compute.tasks.TaskOutput;
 import com.sartiq.hub.compute.tasks.TaskParams;
 import com.sartiq.hub.processors.matting.BackgroundRemover;
 import com.sartiq.hub.processors.matting.InvalidImageException;
+import com.sartiq.hub.processors.matting.MattingOptions;
 import com.sartiq.hub.processors.matting.MattingResult;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Locale;
 
-/** BACKGROUND_REMOVE: fetch the image, cut the subject out with U2NET, store the PNG, complete the task. */
+/**
+ * BACKGROUND_REMOVE: fetch the image (and the background image of a composite), cut the subject out with the
+ * local model, store the PNG ({@code tasks/<id>/<output>.png}), complete the task. Bad pictures fail the task
+ * as invalid input, without retries.
+ */
 @Component
 @ConditionalOnRole("cpu")
 public class BackgroundRemovalRoutes extends RouteBuilder {
@@ -37,10 +43,13 @@ public class BackgroundRemovalRoutes extends RouteBuilder {
         from("direct:matting.remove-background").routeId("matting.remove-background").errorHandler(noErrorHandler())
             .process(e -> {
                 TaskParams.BackgroundRemove params = mapper.readValue(e.getMessage().getBody(String.class), TaskParams.BackgroundRemove.class);
-                e.getMessage().setBody(fetcher.fetch(params.imageUrl()));
+                byte[] image = fetcher.fetch(params.imageUrl());
+                byte[] background = params.backgroundImageUrl() == null ? null : fetchBackground(params.backgroundImageUrl());
+                e.setProperty("output", params.outputOrDefault());
+                e.setProperty("cutout", cutOut(image, options(params, background)));
             })
-            .process(e -> e.setProperty("cutout", cutOut(e.getMessage().getBody(byte[].class))))
-            .setHeader(AWS2S3Constants.KEY, simple("tasks/${exchangeProperty.taskId}/cutout.png"))
+            .log("Task ${exchangeProperty.taskId} matted (${exchangeProperty.output}, ${exchangeProperty.cutout.width}x${exchangeProperty.cutout.height}): ${exchangeProperty.cutout.times}")
+            .setHeader(AWS2S3Constants.KEY, simple("tasks/${exchangeProperty.taskId}/${exchangeProperty.output}.png"))
             .setHeader(AWS2S3Constants.CONTENT_TYPE, constant("image/png"))
             .setBody(simple("${exchangeProperty.cutout.png}"))
             .to("direct:storage.put")
@@ -53,11 +62,28 @@ public class BackgroundRemovalRoutes extends RouteBuilder {
             .to("direct:tasks.complete");
     }
 
-    private MattingResult cutOut(byte[] image) {
+    static MattingOptions options(TaskParams.BackgroundRemove params, byte[] backgroundImage) {
+        MattingOptions.Output output = MattingOptions.Output.valueOf(params.outputOrDefault().toUpperCase(Locale.ROOT));
+        Integer colour = params.backgroundColor() == null ? null : Integer.parseInt(params.backgroundColor().substring(1), 16);
+        boolean crop = Boolean.TRUE.equals(params.crop());
+        return new MattingOptions(output, colour, backgroundImage, crop,
+                crop && params.cropMargin() != null ? params.cropMargin() : 0, Boolean.TRUE.equals(params.refineEdges()));
+    }
+
+    private byte[] fetchBackground(String url) {
         try {
-            return remover.removeBackground(image);
+            return fetcher.fetch(url);
+        } catch (TaskFailedException e) {
+            throw new TaskFailedException(e.category(), e.getMessage().replace("image_url", "background_image_url"), e.retryable(), e);
+        }
+    }
+
+    private MattingResult cutOut(byte[] image, MattingOptions options) {
+        try {
+            return remover.removeBackground(image, options);
         } catch (InvalidImageException e) {
-            throw TaskFailedException.invalidInput("image_url is not a decodable image: " + e.getMessage());
+            String field = e.getMessage().startsWith("background image: ") ? "background_image_url" : "image_url";
+            throw TaskFailedException.invalidInput(field + " is not a usable image: " + e.getMessage().replaceFirst("^background image: ", ""));
         }
     }
 }
