@@ -6,6 +6,7 @@ import com.sartiq.hub.compute.tasks.ErrorCategory;
 import com.sartiq.hub.compute.tasks.TaskFailedException;
 import com.sartiq.hub.compute.tasks.TaskFailures;
 import com.sartiq.hub.compute.tasks.TaskOutput;
+import com.sartiq.hub.compute.tasks.TaskRoutes;
 import com.sartiq.hub.compute.tasks.TaskType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -33,8 +35,11 @@ public class TaskWorkerRoutes extends RouteBuilder {
     private final WorkerRegistry registry;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
+    private final String wakeChannel;
 
-    public TaskWorkerRoutes(ComputeRoles roles, WorkerProperties workers, WorkerRegistry registry, ObjectMapper mapper, MeterRegistry meters) {
+    public TaskWorkerRoutes(ComputeRoles roles, WorkerProperties workers, WorkerRegistry registry, ObjectMapper mapper, MeterRegistry meters,
+                            @Value("${hub.redis.key-prefix:}") String keyPrefix) {
+        this.wakeChannel = keyPrefix + TaskRoutes.WAKE_CHANNEL;
         this.roles = roles;
         this.workers = workers;
         this.registry = registry;
@@ -49,6 +54,14 @@ public class TaskWorkerRoutes extends RouteBuilder {
                 worker(queue, settings);
             }
         });
+        if (!registry.loads().isEmpty()) {
+            // a new task's queue name arrives on Redis: its workers claim at once instead of at their next poll
+            from("spring-redis://wake?command=SUBSCRIBE&channels=" + wakeChannel
+                    + "&listenerContainer=#taskWakeListener&serializer=#taskWakeSerializer")
+                .routeId("workers.wake")
+                .filter(e -> registry.loads().containsKey(e.getMessage().getBody(String.class)))
+                .toD("direct:${body}.claim");
+        }
 
         from("direct:tasks.complete").routeId("tasks.complete").errorHandler(noErrorHandler())
             .process(e -> e.getMessage().setBody(Map.of("taskId", e.getProperty("taskId"),
@@ -80,9 +93,9 @@ public class TaskWorkerRoutes extends RouteBuilder {
 
     private void worker(String queue, WorkerProperties.Queue settings) {
         WorkerLoad load = registry.register(queue, settings);
-        Gauge.builder("hub.worker.busy", load, WorkerLoad::busy).tags("queue", queue, "worker", WorkerRegistry.WORKER_ID)
+        Gauge.builder("hub.worker.busy", load, WorkerLoad::busy).tags("queue", queue, "worker", registry.workerId())
                 .description("tasks this process is working on (in flight per worker)").register(meters);
-        Gauge.builder("hub.worker.capacity", load, WorkerLoad::capacity).tags("queue", queue, "worker", WorkerRegistry.WORKER_ID)
+        Gauge.builder("hub.worker.capacity", load, WorkerLoad::capacity).tags("queue", queue, "worker", registry.workerId())
                 .description("tasks this process works on at most at once").register(meters);
         retries(queue);
 
@@ -92,7 +105,7 @@ public class TaskWorkerRoutes extends RouteBuilder {
         from("direct:" + queue + ".claim").routeId(queue + ".claim")
             .setProperty("reserved", method(load, "reserve"))
             .filter(simple("${exchangeProperty.reserved} > 0"))
-                .setBody(e -> Map.of("queue", queue, "workerId", WorkerRegistry.WORKER_ID, "leaseSeconds", settings.leaseSeconds(),
+                .setBody(e -> Map.of("queue", queue, "workerId", registry.workerId(), "leaseSeconds", settings.leaseSeconds(),
                         "limit", e.getProperty("reserved")))
                 .doTry()
                     .to("sql:classpath:sql/compute/task-claim.sql?outputType=SelectList")
@@ -125,7 +138,7 @@ public class TaskWorkerRoutes extends RouteBuilder {
         // draining for shutdown: a task not started yet stays claimed and is released in one statement
         from("direct:" + queue + ".run").routeId(queue + ".run").errorHandler(noErrorHandler())
             .filter(e -> !load.draining())
-            .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "workerId", WorkerRegistry.WORKER_ID))
+            .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "workerId", registry.workerId()))
             .to("sql:classpath:sql/compute/task-dispatch.sql?outputType=SelectOne")
             .choice()
                 .when(body().isNull())

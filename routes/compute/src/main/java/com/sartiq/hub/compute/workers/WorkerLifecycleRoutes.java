@@ -53,14 +53,14 @@ public class WorkerLifecycleRoutes extends RouteBuilder {
             .setProperty("stopping", constant(false))
             .to("direct:workers.announce")
             .setBody(e -> registry.settings().entrySet().stream()
-                    .map(q -> Map.of("queue", q.getKey(), "workerId", WorkerRegistry.WORKER_ID, "leaseSeconds", q.getValue().leaseSeconds()))
+                    .map(q -> Map.of("queue", q.getKey(), "workerId", registry.workerId(), "leaseSeconds", q.getValue().leaseSeconds()))
                     .toList())
             .split(body())
                 .to("sql:classpath:sql/compute/task-heartbeat.sql");
 
         from("direct:workers.announce").routeId("workers.announce").errorHandler(noErrorHandler())
             .doTry()
-                .process(e -> e.getMessage().setBody(Map.of("workerId", WorkerRegistry.WORKER_ID, "host", host, "roles", roleList,
+                .process(e -> e.getMessage().setBody(Map.of("workerId", registry.workerId(), "host", host, "roles", roleList,
                         "queues", mapper.writeValueAsString(queueState()), "stopping", e.getProperty("stopping", Boolean.class))))
                 .to("sql:classpath:sql/compute/worker-heartbeat.sql")
             .doCatch(Exception.class)
@@ -68,11 +68,11 @@ public class WorkerLifecycleRoutes extends RouteBuilder {
             .end();
 
         from("direct:workers.release").routeId("workers.release").errorHandler(noErrorHandler())
-            .setBody(e -> Map.of("workerId", WorkerRegistry.WORKER_ID, "alsoDispatched", registry.settings().entrySet().stream()
+            .setBody(e -> Map.of("workerId", registry.workerId(), "alsoDispatched", registry.settings().entrySet().stream()
                     .filter(q -> Boolean.TRUE.equals(q.getValue().requeueInDoubt())).map(Map.Entry::getKey).collect(Collectors.joining(","))))
             .to("sql:classpath:sql/compute/task-release.sql?outputType=SelectOne")
             .log("Shutdown: released ${body} task(s) to the queue")
-            .setBody(e -> Map.of("workerId", WorkerRegistry.WORKER_ID))
+            .setBody(e -> Map.of("workerId", registry.workerId()))
             .to("sql:classpath:sql/compute/worker-remove.sql");
 
         getContext().addLifecycleStrategy(new LifecycleStrategySupport() {

@@ -17,13 +17,17 @@ import java.util.concurrent.ConcurrentSkipListMap;
 @Component
 public class WorkerRegistry {
 
-    /** pid@host plus a random suffix: unique per process even when pids repeat in containers. */
-    public static final String WORKER_ID = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    /** pid@host plus a random suffix: unique per hub instance even when pids repeat in containers (or hubs share a JVM in tests). */
+    private final String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
 
     private final Map<String, WorkerLoad> loads = new ConcurrentSkipListMap<>();
     private final Map<String, WorkerProperties.Queue> settings = new ConcurrentSkipListMap<>();
+
+    public String workerId() {
+        return workerId;
+    }
 
     WorkerLoad register(String queue, WorkerProperties.Queue queueSettings) {
         settings.put(queue, queueSettings);
