@@ -166,6 +166,7 @@ class ComputeApiTest {
 
     @Test
     void queuesWorkersAndStatsAreShownAndExportedAsMetrics() throws Exception {
+        Http.postJson(tasks, apiKey, "{\"task_type\":\"LLM_INTERACTION\",\"prompt\":\"waits: no llm worker in this stack\"}");
         JsonNode queues = Http.get(hubs.computeUrl() + "/api/v1/monitoring/queues", apiKey).json();
         List<String> names = new ArrayList<>();
         queues.forEach(q -> names.add(q.get("queue").asText()));
@@ -177,7 +178,6 @@ class ComputeApiTest {
         JsonNode stats = Http.get(hubs.computeUrl() + "/api/v1/monitoring/stats", apiKey).json();
         assertTrue(stats.at("/tasks/total").asLong() > 0, stats.toString());
 
-        Http.postJson(tasks, apiKey, "{\"task_type\":\"LLM_INTERACTION\",\"prompt\":\"waits: no llm worker in this stack\"}");
         long deadline = System.currentTimeMillis() + 15_000;
         String metrics = "";
         while (System.currentTimeMillis() < deadline) {

@@ -88,14 +88,17 @@ class WorkerCrashTest {
         String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
 
         List<String> ids = submit(base, stack.secrets().computeApiKey(), hook);
-        // mid-way: some tasks done, some submitted to fal and waiting, some claimed, most still queued
+        // mid-way: a fifth completed, the rest submitted to fal and being polled or collected (images copied to storage).
+        // Not while a submission is on the wire: fal takes no idempotency key, so a task caught between its submit and
+        // the commit of the request id is in doubt and is failed rather than paid twice (TaskClaimTest covers that rule).
         long deadline = System.currentTimeMillis() + 120_000;
-        while (count("status = 'completed'") < TASKS / 5 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
+        while ((count("status = 'completed'") < TASKS / 5 || stack.simulator().submissionCount() - submittedBefore < TASKS)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
         }
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Map<String, Integer> atKill = states();
-        assertTrue(atKill.getOrDefault("pending", 0) > 0 && atKill.getOrDefault("completed", 0) < TASKS, "killed mid-way: " + atKill);
+        assertTrue(atKill.getOrDefault("completed", 0) < TASKS * 9 / 10, "killed mid-way: " + atKill);
 
         int secondPort = Ports.free();
         Process second = launch(secondPort, "second");

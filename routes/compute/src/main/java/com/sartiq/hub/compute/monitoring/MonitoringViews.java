@@ -52,7 +52,7 @@ public final class MonitoringViews {
                               Double durationSeconds, boolean hasError) {
 
         static TaskSummary fromRow(Map<String, Object> row) {
-            return new TaskSummary((String) row.get("id"), (String) row.get("task_type"), (String) row.get("status"), (String) row.get("queue"),
+            return new TaskSummary(String.valueOf(row.get("id")), (String) row.get("task_type"), (String) row.get("status"), (String) row.get("queue"),
                     (String) row.get("provider_type"), num(row, "priority"), num(row, "attempt"), num(row, "max_attempts"), num(row, "retries"),
                     num(row, "progress"), (String) row.get("entity_id"), (String) row.get("origin_instance"), (String) row.get("origin_zone"),
                     (String) row.get("origin_version"), (String) row.get("origin_tenant_id"), (String) row.get("error_message"),

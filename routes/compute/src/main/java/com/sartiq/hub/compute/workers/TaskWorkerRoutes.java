@@ -99,7 +99,7 @@ public class TaskWorkerRoutes extends RouteBuilder {
                 .description("tasks this process works on at most at once").register(meters);
         retries(queue);
 
-        from("timer:" + queue + ".poll?period=" + settings.pollIntervalMs()).routeId(queue + ".poll")
+        from("timer:" + queue + ".poll?period=" + settings.pollIntervalMs()).routeId(queue + ".tick")
             .to("direct:" + queue + ".claim");
 
         from("direct:" + queue + ".claim").routeId(queue + ".claim")
