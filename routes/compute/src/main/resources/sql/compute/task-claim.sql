@@ -1,20 +1,20 @@
--- Claims up to :limit tasks of one queue for this worker: new ones, and ones whose worker died
--- before reaching the provider (lease expired, no provider request recorded).
+-- Claims up to :limit due tasks of one queue for this worker, highest priority first, oldest first.
+-- Tasks whose worker died are not taken over here: the reaper (beat) decides whether they may run again.
 with claimed as (
     update task
-       set status      = 'running',
-           attempt     = attempt + 1,
-           worker_id   = :#workerId,
-           lease_until = now() + make_interval(secs => :#leaseSeconds),
-           started_at  = coalesce(started_at, now()),
-           updated_at  = now(),
-           event_seq   = event_seq + 1
+       set status        = 'running',
+           attempt       = attempt + 1,
+           worker_id     = :#workerId,
+           lease_until   = now() + make_interval(secs => :#leaseSeconds),
+           dispatched_at = null,
+           started_at    = coalesce(started_at, now()),
+           updated_at    = now(),
+           event_seq     = event_seq + 1
      where id in (select id
                     from task
                    where queue = :#queue
-                     and attempt < max_attempts
-                     and ((status = 'pending' and available_at <= now())
-                       or (status = 'running' and provider_request is null and lease_until < now()))
+                     and status = 'pending'
+                     and available_at <= now()
                    order by priority desc, available_at
                    for update skip locked
                    limit :#limit)

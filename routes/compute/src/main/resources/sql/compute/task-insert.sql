@@ -1,10 +1,11 @@
 -- Creates a task and its first event; a repeated Idempotency-Key returns the task made the first time.
 with created as (
     insert into task (id, task_type, queue, params, max_attempts, webhook_url, entity_id, origin_instance,
-                      origin_zone, origin_version, origin_tenant_id, metadata, idempotency_key, event_seq)
+                      origin_zone, origin_version, origin_tenant_id, metadata, idempotency_key, event_seq,
+                      priority, time_limit_seconds, provider_type)
     values (cast(:#id as uuid), :#taskType, :#queue, cast(:#params as jsonb), :#maxAttempts, :#webhookUrl, :#entityId,
             :#originInstance, :#originZone, :#originVersion, :#originTenantId, cast(:#metadata as jsonb),
-            :#idempotencyKey, 1)
+            :#idempotencyKey, 1, :#priority, :#timeLimitSeconds, :#providerType)
     on conflict (idempotency_key) do nothing
     returning *),
 event as (

@@ -9,6 +9,8 @@ with retried as (
            updated_at     = now(),
            lease_until    = null,
            worker_id      = null,
+           dispatched_at  = null,
+           retries        = retries + 1,
            event_seq      = event_seq + 1
      where id = cast(:#taskId as uuid) and status = 'running'
     returning *)

@@ -7,24 +7,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.List;
 
 /**
- * The compute API's bearer API keys ({@code Authorization: Bearer <key>}). Keys are kept only as
- * SHA-256 digests and compared in constant time.
+ * The compute API's bearer API keys ({@code Authorization: Bearer <key>}), checked by {@link ApiKeyStore}
+ * (bootstrap keys from the environment, named revocable keys from the database; digests only).
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
-    private final List<byte[]> keyDigests;
+    private final ApiKeyStore keys;
 
-    public ApiKeyFilter(List<String> keys) {
-        this.keyDigests = keys.stream().map(String::trim).filter(k -> !k.isEmpty()).map(ApiKeyFilter::sha256).toList();
-        if (keyDigests.isEmpty()) {
-            throw new IllegalStateException("hub.compute.api-keys (HUB_COMPUTE_API_KEY) must name at least one API key");
-        }
+    public ApiKeyFilter(ApiKeyStore keys) {
+        this.keys = keys;
     }
 
     @Override
@@ -41,12 +34,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             reject(response, "Not authenticated");
             return;
         }
-        byte[] presented = sha256(authorization.substring(7).trim());
-        boolean known = false;
-        for (byte[] digest : keyDigests) {
-            known |= MessageDigest.isEqual(digest, presented);
-        }
-        if (!known) {
+        String presented = authorization.substring(7).trim();
+        if (presented.isEmpty() || presented.length() > 512 || !keys.isValid(presented)) {
             reject(response, "Invalid API key");
             return;
         }
@@ -58,13 +47,5 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         response.setHeader("WWW-Authenticate", "Bearer");
         response.setContentType("application/json");
         response.getWriter().write("{\"detail\":\"" + detail + "\"}");
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 
@@ -11,7 +12,13 @@ import java.util.List;
 public class ComputeWebConfiguration {
 
     @Bean
-    public FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(@Value("${hub.compute.api-keys:}") List<String> keys) {
+    public ApiKeyStore apiKeyStore(@Value("${hub.compute.api-keys:}") List<String> keys, JdbcClient jdbc,
+                                   @Value("${hub.compute.api-key-cache-seconds:10}") long cacheSeconds) {
+        return new ApiKeyStore(keys, jdbc, cacheSeconds);
+    }
+
+    @Bean
+    public FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyStore keys) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
         registration.addUrlPatterns("/api/*");
         return registration;

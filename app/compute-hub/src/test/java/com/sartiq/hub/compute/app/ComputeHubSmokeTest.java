@@ -68,6 +68,22 @@ class ComputeHubSmokeTest {
     }
 
     @Test
+    void queueGaugesAreOnPrometheusAndJmx() throws Exception {
+        var jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        long deadline = System.currentTimeMillis() + 30_000;
+        boolean inJmx = false;
+        String metrics = "";
+        while (System.currentTimeMillis() < deadline && !(inJmx && metrics.contains("hub_queue_oldest_task_age_seconds{"))) {
+            inJmx = jmx.queryNames(new javax.management.ObjectName("metrics:*"), null).stream()
+                    .anyMatch(n -> n.toString().toLowerCase().contains("hubqueuedepth"));
+            metrics = get("/actuator/prometheus").body();
+            Thread.sleep(250);
+        }
+        assertTrue(inJmx, "queue depth gauge in JMX (domain metrics)");
+        assertTrue(metrics.contains("hub_queue_depth_tasks{") && metrics.contains("hub_queue_oldest_task_age_seconds{"), "queue gauges on Prometheus");
+    }
+
+    @Test
     void withoutAnApiKeyConfiguredTheHubRefusesToStartAndSaysWhichKey() {
         List<String> args = new ArrayList<>(HubStack.shared().computeArgs(Ports.free(), "api"));
         args.replaceAll(a -> a.startsWith("--hub.compute.api-keys=") ? "--hub.compute.api-keys=" : a);

@@ -91,22 +91,71 @@ class TaskClaimTest {
     }
 
     @Test
-    void aTaskWhoseLeaseExpiredBeforeReachingTheProviderIsClaimedAgainUntilAttemptsRunOut() {
+    void theReaperRequeuesAnExpiredLeaseUntilAttemptsRunOutThenFailsTheTask() {
         String queue = "lease-test-" + UUID.randomUUID().toString().substring(0, 8);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into task (id, task_type, queue, params, max_attempts) values (?, 'GENERATION', ?, '{}'::jsonb, 2)").params(id, queue).update();
 
         assertEquals(1, claim(queue, "crashing-worker", 5, 0).size(), "first claim, lease of 0 s: the worker 'dies'");
-        List<Map<String, Object>> again = claim(queue, "second-worker", 5, 60);
-        assertEquals(1, again.size(), "the expired lease is taken over");
+        assertTrue(claim(queue, "second-worker", 5, 60).isEmpty(), "a running task is not claimed while the reaper has not judged it");
+        reap("");
+        assertEquals("pending", status(id), "never dispatched: safe to run again");
+        List<Map<String, Object>> again = claim(queue, "second-worker", 5, 0);
+        assertEquals(1, again.size(), "the requeued task is claimed again");
         assertEquals(2, ((Number) again.get(0).get("attempt")).intValue());
-        jdbc.sql("update task set lease_until = now() - interval '1 second' where id = ?").param(id).update();
 
-        assertTrue(claim(queue, "third-worker", 5, 60).isEmpty(), "no attempts left: not claimed a third time");
-        template.sendBody("sql:classpath:sql/compute/task-fail-exhausted.sql", Map.of("queue", queue));
+        reap("");
+        Map<String, Object> task = jdbc.sql("select status, error_category, retries from task where id = ?").param(id).query().singleRow();
+        assertEquals("failed", task.get("status"), "no attempts left");
+        assertEquals("worker_lost", task.get("error_category"));
+        assertEquals(1, ((Number) task.get("retries")).intValue());
+    }
+
+    @Test
+    void aPaidTaskWhoseWorkerDiedAfterDispatchIsNeverRunAgain() {
+        String queue = "doubt-test-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into task (id, task_type, queue, params) values (?, 'GENERATION', ?, '{}'::jsonb)").params(id, queue).update();
+        claim(queue, "dying-worker", 1, 0);
+        assertEquals(id.toString(), template.requestBody("sql:classpath:sql/compute/task-dispatch.sql?outputType=SelectOne",
+                Map.of("taskId", id.toString(), "workerId", "dying-worker"), String.class));
+
+        reap("");
+        assertEquals("running", status(id), "in doubt: within the grace a provider webhook may still adopt the request");
+        jdbc.sql("update task set lease_until = now() - interval '1 hour' where id = ?").param(id).update();
+        reap("");
         Map<String, Object> task = jdbc.sql("select status, error_category from task where id = ?").param(id).query().singleRow();
         assertEquals("failed", task.get("status"));
         assertEquals("worker_lost", task.get("error_category"));
+
+        UUID cpu = UUID.randomUUID();
+        jdbc.sql("insert into task (id, task_type, queue, params) values (?, 'BACKGROUND_REMOVE', ?, '{}'::jsonb)").params(cpu, queue + "-cpu").update();
+        claim(queue + "-cpu", "dying-worker", 1, 0);
+        template.requestBody("sql:classpath:sql/compute/task-dispatch.sql?outputType=SelectOne", Map.of("taskId", cpu.toString(), "workerId", "dying-worker"));
+        reap(queue + "-cpu");
+        assertEquals("pending", status(cpu), "a queue that repeats in-doubt attempts gets the task back at once");
+    }
+
+    @Test
+    void aTaskOverItsTimeLimitFails() {
+        String queue = "limit-test-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into task (id, task_type, queue, params, time_limit_seconds) values (?, 'GENERATION', ?, '{}'::jsonb, 1)").params(id, queue).update();
+        claim(queue, "slow-worker", 1, 600);
+        jdbc.sql("update task set started_at = now() - interval '5 seconds' where id = ?").param(id).update();
+        reap("");
+        Map<String, Object> task = jdbc.sql("select status, error_category from task where id = ?").param(id).query().singleRow();
+        assertEquals("failed", task.get("status"));
+        assertEquals("timeout", task.get("error_category"));
+    }
+
+    private static void reap(String requeueInDoubt) {
+        template.requestBody("sql:classpath:sql/compute/task-reap.sql?outputType=SelectList",
+                Map.of("limit", 1000, "requeueInDoubt", requeueInDoubt, "inDoubtGraceSeconds", 300));
+    }
+
+    private static String status(UUID id) {
+        return jdbc.sql("select status from task where id = ?").param(id).query(String.class).single();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,19 +1,33 @@
 package com.sartiq.hub.compute.tasks;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The type-specific part of a task request (the documented TaskCreateAPI union, flattened). */
+import java.util.List;
+
+/**
+ * The type-specific part of a task request (the documented TaskCreateAPI union, flattened): one record
+ * per task type. Limits are the ones the providers accept; the documented defaults are filled in here
+ * so a stored task says exactly what was asked for.
+ */
 public sealed interface TaskParams {
 
+    /** What an http(s) URL field must look like (storage or CDN URLs; the fetcher re-checks the target). */
+    String URL = "(?i)https?://\\S+";
+    String URL_MESSAGE = "URL scheme should be 'http' or 'https'";
+
     /**
-     * GENERATION: text to image.
+     * GENERATION: text (plus optional references and LoRAs) to image.
      *
      * @param seed random when absent, then recorded so the task can be repeated
      */
@@ -22,12 +36,85 @@ public sealed interface TaskParams {
             @Size(max = 4000) String negativePrompt,
             @Min(256) @Max(2048) Integer width,
             @Min(256) @Max(2048) Integer height,
-            @Min(0) Long seed) implements TaskParams {
+            @Min(0) Long seed,
+            @Min(1) @Max(4) Integer numOutputs,
+            @DecimalMin("0") @DecimalMax("1") Double subjectLoraWeight,
+            @DecimalMin("0") @DecimalMax("1") Double productLoraWeight,
+            @DecimalMin("0") @DecimalMax("1") Double styleLoraWeight,
+            @DecimalMin("0") @DecimalMax("1") Double product2LoraWeight,
+            @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String referenceImageUrl,
+            @DecimalMin("0") @DecimalMax("1") Double referenceImageStrength,
+            @Size(max = 64) String providerType) implements TaskParams {
 
         public Generation withDefaults(long randomSeed) {
-            return new Generation(prompt, negativePrompt,
-                    width == null ? 1024 : width, height == null ? 1024 : height, seed == null ? randomSeed : seed);
+            return new Generation(prompt, negativePrompt, width == null ? 1024 : width, height == null ? 1024 : height,
+                    seed == null ? randomSeed : seed, numOutputs == null ? 1 : numOutputs, subjectLoraWeight, productLoraWeight,
+                    styleLoraWeight, product2LoraWeight, referenceImageUrl, referenceImageStrength, providerType);
         }
+    }
+
+    /** EDITING: composite or modify an image (garment placement, try-on) following a prompt and references. */
+    record Editing(
+            @NotBlank @Size(max = 4000) String prompt,
+            @NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String imageUrl,
+            @Size(max = 4) List<@NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> referenceImageUrls,
+            @DecimalMin("0") @DecimalMax("1") Double strength,
+            @Min(0) Long seed,
+            @Size(max = 64) String providerType) implements TaskParams {
+    }
+
+    /** REFINE: upscale and enhance. */
+    record Refine(
+            @NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String imageUrl,
+            @Size(max = 4000) String prompt,
+            @DecimalMin("1") @DecimalMax("4") Double upscaleFactor,
+            @DecimalMin("0") @DecimalMax("1") Double creativity,
+            @Min(0) Long seed,
+            @Size(max = 64) String providerType) implements TaskParams {
+    }
+
+    /** VIDEO_GENERATION: a short clip from a still. */
+    record VideoGeneration(
+            @NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String imageUrl,
+            @NotBlank @Size(max = 4000) String prompt,
+            @Min(1) @Max(10) Integer durationSeconds,
+            @Pattern(regexp = "16:9|9:16|1:1", message = "aspect_ratio should be '16:9', '9:16' or '1:1'") String aspectRatio,
+            @Min(0) Long seed,
+            @Size(max = 64) String providerType) implements TaskParams {
+    }
+
+    /** BACKGROUND_FIX: replace an image's background with the one the prompt describes. */
+    record BackgroundFix(
+            @NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String imageUrl,
+            @NotBlank @Size(max = 4000) String prompt,
+            @Min(0) Long seed,
+            @Size(max = 64) String providerType) implements TaskParams {
+    }
+
+    /** FACE_ENHANCER: restore faces. */
+    record FaceEnhancer(
+            @NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String imageUrl,
+            @DecimalMin("0") @DecimalMax("1") Double strength,
+            @Size(max = 64) String providerType) implements TaskParams {
+    }
+
+    /** IMAGE_ADJUSTER: colour and exposure; each adjustment from -1 (less) to 1 (more), 0 leaves it. */
+    record ImageAdjuster(
+            @NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String imageUrl,
+            @DecimalMin("-1") @DecimalMax("1") Double brightness,
+            @DecimalMin("-1") @DecimalMax("1") Double contrast,
+            @DecimalMin("-1") @DecimalMax("1") Double saturation,
+            @DecimalMin("-1") @DecimalMax("1") Double temperature,
+            @Size(max = 64) String providerType) implements TaskParams {
+    }
+
+    /** DETAIL_ENHANCER: general enhancement of fine detail (fabric, seams, hair). */
+    record DetailEnhancer(
+            @NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String imageUrl,
+            @Size(max = 4000) String prompt,
+            @DecimalMin("0") @DecimalMax("1") Double strength,
+            @Min(0) Long seed,
+            @Size(max = 64) String providerType) implements TaskParams {
     }
 
     /**
@@ -72,6 +159,49 @@ public sealed interface TaskParams {
             boolean color = backgroundColor != null;
             boolean image = backgroundImageUrl != null;
             return "composite".equals(outputOrDefault()) ? color != image : !color && !image;
+        }
+    }
+
+    /** LLM_INTERACTION: text or structured JSON from a prompt and optional images (captions, styling, evaluation). */
+    record LlmInteraction(
+            @NotBlank @Size(max = 100_000) String prompt,
+            @Size(max = 20_000) String systemPrompt,
+            @Size(max = 128) String model,
+            @Size(max = 10) List<@NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> imageUrls,
+            @Pattern(regexp = "text|json", message = "response_format should be 'text' or 'json'") String responseFormat,
+            JsonNode jsonSchema,
+            @Min(1) @Max(32_000) Integer maxTokens,
+            @DecimalMin("0") @DecimalMax("2") Double temperature,
+            @Size(max = 64) String providerType) implements TaskParams {
+    }
+
+    /** TRAINING (also {@code POST /api/v1/training/}): LoRA or full fine-tune on a set of images. */
+    record Training(
+            TrainingType trainingType,
+            EntityType entityType,
+            @Size(max = 255) String entityId,
+            @NotBlank @Size(max = 64) String triggerWord,
+            @NotEmpty @Size(max = 500) List<@NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> sourceImages,
+            @Min(1) @Max(128) Integer rank,
+            @Min(1) @Max(10_000) Integer steps,
+            @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.01") Double learningRate,
+            @Size(max = 10) List<@NotBlank @Size(max = 4000) String> samplePrompts,
+            @Size(max = 2048) String baseModelPath,
+            Boolean bypassGuidanceEmbedding,
+            @Size(max = 20) List<@NotBlank @Size(max = 64) String> preprocessingTransforms,
+            @Size(max = 64) String preprocessingCaptioningStrategy,
+            @Size(max = 4000) String preprocessingCaptioningPrompt) implements TaskParams {
+
+        public enum TrainingType { LORA, FULL }
+
+        public enum EntityType { PRODUCT, SUBJECT, STYLE }
+
+        /** The documented defaults: LORA on a PRODUCT, rank 16, 1000 steps, learning rate 0.0001. */
+        public Training withDefaults() {
+            return new Training(trainingType == null ? TrainingType.LORA : trainingType, entityType == null ? EntityType.PRODUCT : entityType,
+                    entityId, triggerWord, sourceImages, rank == null ? 16 : rank, steps == null ? 1000 : steps,
+                    learningRate == null ? 0.0001 : learningRate, samplePrompts, baseModelPath, bypassGuidanceEmbedding,
+                    preprocessingTransforms, preprocessingCaptioningStrategy, preprocessingCaptioningPrompt);
         }
     }
 }

@@ -4,20 +4,33 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The task types this hub executes, each with the queue that runs it and the route that handles it.
- * Types of the documented enum that are not listed here are not accepted yet.
+ * The documented task types (all eleven), each with the queue that runs it, the route that handles it
+ * and the record its parameters are read into. A handler route missing from this process (its provider
+ * is not built yet) fails the task with a clear message rather than leaving it queued forever; see
+ * {@code fallbackHandler}.
  */
 public enum TaskType {
 
-    GENERATION("fal", "direct:fal.submit-generation"),
-    BACKGROUND_REMOVE("cpu", "direct:matting.remove-background");
+    GENERATION("fal", "direct:fal.submit", TaskParams.Generation.class),
+    EDITING("fal", "direct:fal.submit", TaskParams.Editing.class),
+    REFINE("fal", "direct:fal.submit", TaskParams.Refine.class),
+    VIDEO_GENERATION("fal", "direct:fal.submit", TaskParams.VideoGeneration.class),
+    BACKGROUND_FIX("fal", "direct:fal.submit", TaskParams.BackgroundFix.class),
+    FACE_ENHANCER("fal", "direct:fal.submit", TaskParams.FaceEnhancer.class),
+    IMAGE_ADJUSTER("fal", "direct:fal.submit", TaskParams.ImageAdjuster.class),
+    DETAIL_ENHANCER("fal", "direct:fal.submit", TaskParams.DetailEnhancer.class),
+    BACKGROUND_REMOVE("cpu", "direct:matting.remove-background", TaskParams.BackgroundRemove.class),
+    LLM_INTERACTION("llm", "direct:llm.interact", TaskParams.LlmInteraction.class),
+    TRAINING("fal-training", "direct:fal.submit-training", TaskParams.Training.class);
 
     private final String queue;
     private final String handler;
+    private final Class<? extends TaskParams> params;
 
-    TaskType(String queue, String handler) {
+    TaskType(String queue, String handler, Class<? extends TaskParams> params) {
         this.queue = queue;
         this.handler = handler;
+        this.params = params;
     }
 
     public String queue() {
@@ -26,6 +39,18 @@ public enum TaskType {
 
     public String handler() {
         return handler;
+    }
+
+    /**
+     * The route used while {@link #handler()} does not exist in this process: GENERATION keeps working
+     * through the first cut's {@code direct:fal.submit-generation} until the generic fal submit lands.
+     */
+    public Optional<String> fallbackHandler() {
+        return this == GENERATION ? Optional.of("direct:fal.submit-generation") : Optional.empty();
+    }
+
+    public Class<? extends TaskParams> params() {
+        return params;
     }
 
     public static Optional<TaskType> parse(String value) {

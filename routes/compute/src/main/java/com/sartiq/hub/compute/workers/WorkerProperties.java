@@ -1,44 +1,121 @@
 package com.sartiq.hub.compute.workers;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Worker knobs per queue ({@code hub.workers.<queue>.*}).
- *
- * @param cpu local CPU work (U2NET background removal)
- * @param fal FAL requests: concurrency is the number of submissions in progress at once per process
+ * Worker knobs per queue ({@code hub.workers.<queue>.*}) plus the process-wide ones under
+ * {@code hub.worker.*} ({@link Process}). The known queues and the role that runs each are fixed here;
+ * a queue absent from the configuration runs with defaults.
  */
-@ConfigurationProperties("hub.workers")
-public record WorkerProperties(Queue cpu, Queue fal) {
+public final class WorkerProperties {
 
-    public WorkerProperties {
-        cpu = cpu == null ? new Queue(2, null, null, null, null) : cpu;
-        fal = fal == null ? new Queue(50, null, null, null, null) : fal;
+    /** Queue → the {@code hub.roles} entry that runs its workers. */
+    public static final Map<String, String> QUEUE_ROLES = Map.of(
+            "fal", "fal",
+            "fal-training", "fal",
+            "llm", "llm",
+            "cpu", "cpu",
+            "inference", "inference");
+
+    /** Queues whose handlers pay a provider per call: an attempt that may have reached it is not repeated blindly. */
+    static final Set<String> PAID = Set.of("fal", "fal-training", "llm");
+
+    private final Map<String, Queue> queues;
+    private final Process process;
+
+    public WorkerProperties(Map<String, Queue> configured, Process process) {
+        this.queues = new LinkedHashMap<>();
+        QUEUE_ROLES.keySet().stream().sorted().forEach(q -> queues.put(q, defaults(q).overriddenBy(configured.get(q))));
+        configured.forEach((q, settings) -> queues.putIfAbsent(q, defaults(q).overriddenBy(settings)));
+        this.process = process == null ? new Process(null, null, null, null) : process;
+    }
+
+    public WorkerProperties(Map<String, Queue> configured) {
+        this(configured, null);
     }
 
     /**
      * @param concurrency       tasks of this queue worked on at once by one process
-     * @param pollIntervalMs    how often an idle worker looks for work
-     * @param leaseSeconds      how long a claim lasts before another worker may take the task over
+     * @param pollIntervalMs    how often an idle worker looks for work (Redis wakes it sooner)
+     * @param leaseSeconds      how long a claim lasts without a heartbeat before the reaper takes the task back
      * @param maxAttempts       attempts before a task fails for good
      * @param retryDelaySeconds first back-off after a transient failure (doubles per attempt, with jitter)
+     * @param handler           route every task of this queue goes to instead of its type's handler
+     *                          ({@code direct:tasks.noop} for drills and benchmarks); empty: by type
+     * @param requeueInDoubt    whether a task whose worker died after handing it to its handler, before any
+     *                          provider request was recorded, is run again (true) or failed (false: no second
+     *                          paid call); default false for the paid queues (fal, fal-training, llm)
+     * @param role              the {@code hub.roles} entry that runs this queue (known queues: fixed)
      */
-    public record Queue(Integer concurrency, Long pollIntervalMs, Integer leaseSeconds, Integer maxAttempts, Integer retryDelaySeconds) {
+    public record Queue(Integer concurrency, Long pollIntervalMs, Integer leaseSeconds, Integer maxAttempts, Integer retryDelaySeconds,
+                        String handler, Boolean requeueInDoubt, String role) {
 
-        public Queue {
-            concurrency = concurrency == null ? 2 : concurrency;
-            pollIntervalMs = pollIntervalMs == null ? 500L : pollIntervalMs;
-            leaseSeconds = leaseSeconds == null ? 300 : leaseSeconds;
-            maxAttempts = maxAttempts == null ? 3 : maxAttempts;
-            retryDelaySeconds = retryDelaySeconds == null ? 5 : retryDelaySeconds;
+        Queue overriddenBy(Queue other) {
+            if (other == null) {
+                return this;
+            }
+            return new Queue(pick(other.concurrency, concurrency), pick(other.pollIntervalMs, pollIntervalMs), pick(other.leaseSeconds, leaseSeconds),
+                    pick(other.maxAttempts, maxAttempts), pick(other.retryDelaySeconds, retryDelaySeconds),
+                    pick(blankToNull(other.handler), handler), pick(other.requeueInDoubt, requeueInDoubt), pick(blankToNull(other.role), role));
+        }
+
+        public boolean hasHandler() {
+            return handler != null && !handler.isBlank();
         }
     }
 
-    public Queue forQueue(String name) {
-        return switch (name) {
-            case "cpu" -> cpu;
-            case "fal" -> fal;
-            default -> throw new IllegalArgumentException("no worker settings for queue " + name);
+    /**
+     * Process-wide worker settings ({@code hub.worker.*}).
+     *
+     * @param heartbeatIntervalMs  how often leases of running tasks are extended and the process announces itself
+     * @param shutdownTimeoutSeconds on SIGTERM: how long tasks in progress may take to finish before the rest is released
+     * @param inDoubtGraceSeconds  how long an in-doubt task (see {@link Queue#requeueInDoubt}) waits for a provider
+     *                             request to be adopted (e.g. from a provider webhook) before it is failed
+     * @param staleWorkerSeconds   a worker silent this long is shown as lost and its row removed
+     */
+    public record Process(Long heartbeatIntervalMs, Integer shutdownTimeoutSeconds, Integer inDoubtGraceSeconds, Integer staleWorkerSeconds) {
+        public Process {
+            heartbeatIntervalMs = heartbeatIntervalMs == null ? 10_000L : heartbeatIntervalMs;
+            shutdownTimeoutSeconds = shutdownTimeoutSeconds == null ? 15 : shutdownTimeoutSeconds;
+            inDoubtGraceSeconds = inDoubtGraceSeconds == null ? 300 : inDoubtGraceSeconds;
+            staleWorkerSeconds = staleWorkerSeconds == null ? 120 : staleWorkerSeconds;
+        }
+    }
+
+    static Queue defaults(String queue) {
+        return switch (queue) {
+            case "fal" -> new Queue(50, 500L, 120, 3, 5, null, false, "fal");
+            case "fal-training" -> new Queue(5, 1000L, 300, 3, 30, null, false, "fal");
+            case "llm" -> new Queue(10, 500L, 180, 3, 5, null, false, "llm");
+            case "cpu" -> new Queue(2, 500L, 300, 3, 5, null, true, "cpu");
+            case "inference" -> new Queue(4, 500L, 300, 3, 5, null, true, "inference");
+            default -> new Queue(2, 500L, 300, 3, 5, null, !PAID.contains(queue), null);
         };
+    }
+
+    public Queue forQueue(String name) {
+        Queue queue = queues.get(name);
+        if (queue == null) {
+            throw new IllegalArgumentException("no worker settings for queue " + name);
+        }
+        return queue;
+    }
+
+    public Map<String, Queue> queues() {
+        return queues;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    private static <T> T pick(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

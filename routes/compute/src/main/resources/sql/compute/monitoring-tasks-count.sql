@@ -1,0 +1,10 @@
+select count(*) from task
+   where (cast(:#status as text) is null or status = cast(:#status as text))
+     and (cast(:#taskType as text) is null or task_type = cast(:#taskType as text))
+     and (cast(:#createdAfter as timestamptz) is null or created_at >= cast(:#createdAfter as timestamptz))
+     and (cast(:#createdBefore as timestamptz) is null or created_at < cast(:#createdBefore as timestamptz))
+     and (cast(:#originInstance as text) is null or origin_instance = cast(:#originInstance as text))
+     and (cast(:#originTenantId as text) is null or origin_tenant_id = cast(:#originTenantId as text))
+     and (cast(:#originZone as text) is null or origin_zone = cast(:#originZone as text))
+     and (cast(:#providerType as text) is null or provider_type = cast(:#providerType as text))
+     and (cast(:#search as text) is null or id::text like cast(:#search as text))

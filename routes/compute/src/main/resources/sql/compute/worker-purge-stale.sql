@@ -1,0 +1,1 @@
+delete from worker where heartbeat_at < now() - make_interval(secs => :#staleSeconds)

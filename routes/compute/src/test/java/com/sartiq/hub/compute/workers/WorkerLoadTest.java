@@ -1,0 +1,47 @@
+package com.sartiq.hub.compute.workers;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class WorkerLoadTest {
+
+    @Test
+    void twoClaimersNeverReserveMoreThanTheCapacity() {
+        WorkerLoad load = new WorkerLoad(4);
+        int first = load.reserve();
+        int second = load.reserve();
+        assertEquals(4, first + second);
+        load.unreserve(3);
+        assertEquals(3, load.reserve(), "slots a claim did not fill are free again");
+        load.finished();
+        assertEquals(1, load.reserve());
+    }
+
+    @Test
+    void aDrainingWorkerReservesNothing() {
+        WorkerLoad load = new WorkerLoad(4);
+        load.drain();
+        assertEquals(0, load.reserve());
+        assertEquals(0, load.busy());
+    }
+
+    @Test
+    void knownQueuesHaveTheirRoleAndPaidQueuesNeverRepeatAnAttemptInDoubt() {
+        WorkerProperties workers = new WorkerProperties(Map.of("cpu", new WorkerProperties.Queue(7, null, null, null, null, null, null, null),
+                "extra", new WorkerProperties.Queue(null, null, null, null, null, "direct:tasks.noop", null, "inference")));
+        assertEquals(7, workers.forQueue("cpu").concurrency());
+        assertEquals(300, workers.forQueue("cpu").leaseSeconds(), "unset keys keep the queue's defaults");
+        assertEquals("fal", workers.forQueue("fal-training").role());
+        assertFalse(workers.forQueue("fal").requeueInDoubt());
+        assertFalse(workers.forQueue("llm").requeueInDoubt());
+        assertEquals(true, workers.forQueue("cpu").requeueInDoubt());
+        assertEquals("inference", workers.forQueue("extra").role());
+        assertEquals("direct:tasks.noop", workers.forQueue("extra").handler());
+        assertNull(workers.forQueue("fal").handler());
+    }
+}

@@ -1,0 +1,220 @@
+package com.sartiq.hub.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sartiq.hub.testsupport.HubStack;
+import com.sartiq.hub.testsupport.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fault the queue exists for: a compute-hub process (the packaged jar, as a container runs it) is
+ * killed with SIGKILL in the middle of 500 generations against the fal simulator; another one starts
+ * on the same database. Every task completes, fal saw each task once (no second paid job), and the
+ * webhook receiver standing in for the backend got every event of every task, in sequence, no gap.
+ */
+class WorkerCrashTest {
+
+    private static final int TASKS = 500;
+    private static final Path JAR = Path.of("../../app/compute-hub/target/compute-hub-exec.jar");
+
+    private static HttpServer receiver;
+    /** task id → event sequences received (duplicates are allowed: delivery is at least once) */
+    private static final Map<String, Set<Integer>> received = new ConcurrentHashMap<>();
+    private static final Map<String, String> lastStatus = new ConcurrentHashMap<>();
+    private static String jdbcUrl;
+    private static final List<Process> processes = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertTrue(Files.exists(JAR), "build the jar first (mvn verify builds it before the e2e tests): " + JAR.toAbsolutePath());
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        receiver.createContext("/hook", exchange -> {
+            JsonNode event = Http.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String taskId = event.get("task_id").asText();
+            received.computeIfAbsent(taskId, id -> ConcurrentHashMap.newKeySet()).add(event.get("sequence").asInt());
+            lastStatus.merge(taskId, event.get("sequence").asInt() + ":" + event.get("status").asText(),
+                    (a, b) -> Integer.parseInt(a.split(":")[0]) >= Integer.parseInt(b.split(":")[0]) ? a : b);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        // a database of its own: the in-JVM stack of the other tests must not take these tasks
+        jdbcUrl = HubStack.shared().postgres().database("hub_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), true);
+    }
+
+    @AfterAll
+    static void stop() {
+        processes.forEach(Process::destroyForcibly);
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void killedMidWayAnotherProcessFinishesEveryTaskWithoutASecondSubmission() throws Exception {
+        HubStack stack = HubStack.shared();
+        int submittedBefore = stack.simulator().submissionCount();
+        int firstPort = Ports.free();
+        Process first = launch(firstPort, "first");
+        String base = "http://127.0.0.1:" + firstPort;
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+
+        List<String> ids = submit(base, stack.secrets().computeApiKey(), hook);
+        // mid-way: a fifth completed, the rest submitted to fal and being polled or collected (images copied to storage).
+        // Not while a submission is on the wire: fal takes no idempotency key, so a task caught between its submit and
+        // the commit of the request id is in doubt and is failed rather than paid twice (TaskClaimTest covers that rule).
+        long deadline = System.currentTimeMillis() + 120_000;
+        while ((count("status = 'completed'") < TASKS / 5 || stack.simulator().submissionCount() - submittedBefore < TASKS)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Map<String, Integer> atKill = states();
+        assertTrue(atKill.getOrDefault("completed", 0) < TASKS * 9 / 10, "killed mid-way: " + atKill);
+
+        int secondPort = Ports.free();
+        Process second = launch(secondPort, "second");
+        deadline = System.currentTimeMillis() + 240_000;
+        while (count("status in ('completed', 'failed', 'cancelled')") < TASKS && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        Map<String, Integer> end = states();
+        assertEquals(Map.of("completed", TASKS), end, "every task completed (states at the kill: " + atKill + ")");
+        assertEquals(TASKS, stack.simulator().submissionCount() - submittedBefore, "fal saw each task exactly once");
+
+        deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline && !ids.stream().allMatch(id -> lastStatus.getOrDefault(id, "").endsWith(":completed"))) {
+            Thread.sleep(200);
+        }
+        List<String> gaps = new ArrayList<>();
+        for (String id : ids) {
+            Set<Integer> sequences = new TreeSet<>(received.getOrDefault(id, Set.of()));
+            int last = sequences.isEmpty() ? 0 : ((TreeSet<Integer>) sequences).last();
+            if (sequences.size() != last || !lastStatus.getOrDefault(id, "").endsWith(":completed")) {
+                gaps.add(id + " " + sequences + " last " + lastStatus.get(id));
+            }
+        }
+        assertTrue(gaps.isEmpty(), gaps.size() + " task(s) with missing events, e.g. " + gaps.subList(0, Math.min(5, gaps.size())));
+
+        // and a graceful stop (SIGTERM) of the survivor leaves no task behind as running
+        second.destroy();
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "stopped within its shutdown timeout");
+        assertEquals(0, count("status = 'running'"));
+    }
+
+    private static List<String> submit(String base, String apiKey, String hook) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < TASKS; i++) {
+            String body = "{\"task_type\":\"GENERATION\",\"prompt\":\"crash drill " + i + "\",\"width\":256,\"height\":256,\"webhook_url\":\"" + hook + "\"}";
+            answers.add(pool.submit(() -> {
+                Http.Response created = Http.postJson(base + "/api/v1/tasks/", apiKey, body);
+                assertEquals(201, created.status(), created.body());
+                return created.json().get("id").asText();
+            }));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> answer : answers) {
+            ids.add(answer.get());
+        }
+        pool.shutdown();
+        return ids;
+    }
+
+    /** The packaged jar, the way a container starts it, with all the roles the drill needs. */
+    private static Process launch(int port, String name) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        for (String arg : HubStack.shared().computeArgs(port, "api,fal,beat,events")) {
+            if (arg.startsWith("--spring.datasource.url=")) {
+                arg = "--spring.datasource.url=" + jdbcUrl;
+            } else if (arg.startsWith("--hub.redis.key-prefix=")) {
+                arg = arg + "crash:";
+            }
+            command.add(arg);
+        }
+        command.addAll(List.of(
+                "--spring.datasource.hikari.maximum-pool-size=12", "--spring.datasource.hikari.minimum-idle=2",
+                "--hub.workers.fal.concurrency=8", "--hub.workers.fal.poll-interval-ms=100", "--hub.workers.fal.lease-seconds=4",
+                "--hub.providers.fal.poll-interval-ms=200", "--hub.worker.heartbeat-interval-ms=1000",
+                "--hub.worker.in-doubt-grace-seconds=5", "--hub.beat.reaper-cron=* * * * * ?",
+                "--hub.events.relay-interval-ms=100", "--hub.events.retry-delay-seconds=1"));
+        File log = Files.createTempFile("compute-crash-" + name + "-", ".log").toFile();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        builder.environment().put("HUB_DEV_CONSOLE", "false");
+        Process process = builder.start();
+        processes.add(process);
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (!ready(port)) {
+            assertTrue(process.isAlive(), "compute-hub '" + name + "' died at start, see " + log);
+            assertTrue(System.currentTimeMillis() < deadline, "compute-hub '" + name + "' not ready in time, see " + log);
+            Thread.sleep(250);
+        }
+        System.out.println("compute-hub '" + name + "' ready on " + port + ", log " + log);
+        return process;
+    }
+
+    private static boolean ready(int port) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int count(String where) throws Exception {
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select count(*) from task where " + where)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static Map<String, Integer> states() throws Exception {
+        Map<String, Integer> states = new TreeMap<>();
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select status, count(*) from task group by status")) {
+            while (rs.next()) {
+                states.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return states;
+    }
+
+    private static Connection connect() throws Exception {
+        HubStack stack = HubStack.shared();
+        return DriverManager.getConnection(jdbcUrl, stack.postgres().user(), stack.postgres().password());
+    }
+}
