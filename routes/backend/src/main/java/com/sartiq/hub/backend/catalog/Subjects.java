@@ -1,0 +1,62 @@
+package com.sartiq.hub.backend.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.sartiq.hub.backend.catalog.CatalogEnums.AgeClass;
+import com.sartiq.hub.backend.catalog.CatalogEnums.BodyType;
+import com.sartiq.hub.backend.catalog.CatalogEnums.EyeColor;
+import com.sartiq.hub.backend.catalog.CatalogEnums.Gender;
+import com.sartiq.hub.backend.catalog.CatalogEnums.HairColor;
+import com.sartiq.hub.backend.catalog.CatalogEnums.SubjectType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Subjects: the (AI or real) models wearing the products. */
+public final class Subjects {
+
+    private Subjects() {
+    }
+
+    /** The documented {@code BaseImagePublic}: a reference photo of the subject for one shot type. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record BaseImage(@NotBlank @Size(max = 2048) @Pattern(regexp = "^https?://.+", message = "URL scheme should be 'http' or 'https'") String imageUrl,
+                            UUID shotTypeId, @Size(max = 255) String shotTypeLabel) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SubjectCreate(@NotBlank @Size(max = 255) String name,
+                                @Size(max = 255) String surname,
+                                @Size(max = 255) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "String should be lower-case words joined by '-'") String slug,
+                                @Size(max = 10000) String description,
+                                SubjectType type,
+                                Gender gender,
+                                AgeClass ageClass,
+                                BodyType bodyType,
+                                EyeColor eyeColor,
+                                HairColor hairColor,
+                                @Size(max = 50) List<@Valid @jakarta.validation.constraints.NotNull BaseImage> baseImages,
+                                @JsonProperty("public") Boolean isPublic) {
+        public SubjectCreate {
+            slug = slug == null ? Slugs.of(name, surname) : slug;
+            baseImages = baseImages == null ? List.of() : baseImages;
+            isPublic = isPublic != null && isPublic;
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SubjectPublic(String id, String name, String surname, String slug, String description, SubjectType type,
+                                Gender gender, AgeClass ageClass, BodyType bodyType, EyeColor eyeColor, HairColor hairColor,
+                                List<BaseImage> baseImages, @JsonProperty("public") boolean isPublic,
+                                String ownerId, String organizationId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    public record SubjectsPublic(List<SubjectPublic> data, long count) {
+    }
+}

@@ -1,0 +1,31 @@
+package com.sartiq.hub.backend.catalog;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Tags: the documented {@code TagCreate {name, color?, description?}}; names are unique per tenant (409). */
+public final class Tags {
+
+    private Tags() {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TagCreate(@NotBlank @Size(max = 100) String name,
+                            @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "String should be a colour like '#ffffff'") String color,
+                            @Size(max = 1000) String description) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TagPublic(String id, String name, String color, String description,
+                            String ownerId, String organizationId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    public record TagsPublic(List<TagPublic> data, long count) {
+    }
+}
