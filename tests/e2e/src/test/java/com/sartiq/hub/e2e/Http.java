@@ -49,6 +49,15 @@ final class Http {
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Any method with an optional JSON body (PUT, PATCH, DELETE, ...). */
+    static Response send(String method, String url, String bearer, String json) {
+        HttpRequest.Builder builder = request(url, bearer);
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     static Response postForm(String url, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

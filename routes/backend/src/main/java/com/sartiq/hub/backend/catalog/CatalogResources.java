@@ -1,7 +1,8 @@
 package com.sartiq.hub.backend.catalog;
 
-import com.sartiq.hub.backend.catalog.CatalogEnums.AgeClass;
-import com.sartiq.hub.backend.catalog.CatalogEnums.BodyType;
+import com.sartiq.hub.backend.catalog.schema.*;
+import com.sartiq.hub.backend.catalog.schema.CatalogEnums.AgeClass;
+import com.sartiq.hub.backend.catalog.schema.CatalogEnums.BodyType;
 
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,15 @@ public final class CatalogResources {
     public static final List<CatalogResource> ALL = List.of(
         CatalogResource.builder("brands", "brand", "Brand")
             .description("Brands the organization's products belong to")
-            .schemas(Brands.BrandCreate.class, Brands.BrandPublic.class, Brands.BrandsPublic.class).build(),
+            .schemas(BrandCreate.class, BrandPublic.class, BrandsPublic.class).build(),
         CatalogResource.builder("products", "product", "Product")
             .description("Products (garments); the SKU is unique per brand")
-            .schemas(Products.ProductCreate.class, Products.ProductPublic.class, Products.ProductsPublic.class)
+            .schemas(ProductCreate.class, ProductPublic.class, ProductsPublic.class)
             .filters(ListFilter.uuid("brand_id", "Only products of this brand"))
             .references(Map.of("brand_id", "brand")).build(),
         CatalogResource.builder("subjects", "subject", "Subject")
             .description("Subjects: the AI or real models wearing the products")
-            .schemas(Subjects.SubjectCreate.class, Subjects.SubjectPublic.class, Subjects.SubjectsPublic.class)
+            .schemas(SubjectCreate.class, SubjectPublic.class, SubjectsPublic.class)
             .publicRows(false)
             .filters(ListFilter.equalsEnum("age_class", AgeClass.class, "Only subjects of this age class"),
                      ListFilter.equalsEnum("body_type", BodyType.class, "Only subjects of this body type"),
@@ -35,49 +36,49 @@ public final class CatalogResources {
                              "jsonb_array_length(t.base_images) > 0")).build(),
         CatalogResource.builder("styles", "style", "Style")
             .description("Styles applied to generations")
-            .schemas(Styles.StyleCreate.class, Styles.StylePublic.class, Styles.StylesPublic.class)
+            .schemas(StyleCreate.class, StylePublic.class, StylesPublic.class)
             .publicRows(true).noDelete().build(),
         CatalogResource.builder("guidelines", "guideline", "Guideline")
             .description("Shooting guidelines templates")
-            .schemas(Guidelines.GuidelineCreate.class, Guidelines.GuidelinePublic.class, Guidelines.GuidelinesPublic.class)
+            .schemas(GuidelineCreate.class, GuidelinePublic.class, GuidelinesPublic.class)
             .references(Map.of("resolution_preset_id", "resolution_preset", "set_design_id", "set_design")).build(),
         CatalogResource.builder("shot-types", "shot_type", "Shot type")
             .description("Shot types (framing and view angle); public ones are shown to everyone")
-            .schemas(ShotTypes.ShotTypeCreate.class, ShotTypes.ShotTypePublic.class, ShotTypes.ShotTypesPublic.class)
+            .schemas(ShotTypeCreate.class, ShotTypePublic.class, ShotTypesPublic.class)
             .publicRows(true).cached().build(),
         CatalogResource.builder("pose-presets", "pose_preset", "Pose preset")
             .description("Pose presets: a pose prompt and image for one shot type")
-            .schemas(PosePresets.PosePresetCreate.class, PosePresets.PosePresetPublic.class, PosePresets.PosePresetsPublic.class)
+            .schemas(PosePresetCreate.class, PosePresetPublic.class, PosePresetsPublic.class)
             .update("PUT").cached()
             .filters(ListFilter.uuid("shot_type_id", "Only presets of this shot type"))
             .references(Map.of("shot_type_id", "shot_type")).build(),
         CatalogResource.builder("set-designs", "set_design", "Set design")
             .description("Set designs: a background and reference images")
-            .schemas(SetDesigns.SetDesignCreate.class, SetDesigns.SetDesignPublic.class, SetDesigns.SetDesignsPublic.class)
+            .schemas(SetDesignCreate.class, SetDesignPublic.class, SetDesignsPublic.class)
             .update("PUT")
             .references(Map.of("background_preset_id", "background_preset")).build(),
         CatalogResource.builder("stylists", "stylist", "Stylist")
             .description("Stylists: styling rules applied to outfits")
-            .schemas(Stylists.StylistCreate.class, Stylists.StylistPublic.class, Stylists.StylistsPublic.class)
+            .schemas(StylistCreate.class, StylistPublic.class, StylistsPublic.class)
             .update("PUT").publicRows(false)
             .filters(ListFilter.uuid("owner_id", "Only stylists created by this user"),
                      ListFilter.includePublic("public", "Also list the stylists published to everyone")).build(),
         CatalogResource.builder("tags", "tag", "Tag")
             .description("Tags; names are unique per organization (or per user for personal tags)")
-            .schemas(Tags.TagCreate.class, Tags.TagPublic.class, Tags.TagsPublic.class)
+            .schemas(TagCreate.class, TagPublic.class, TagsPublic.class)
             .update("PUT").build(),
         CatalogResource.builder("background-presets", "background_preset", "Background preset")
             .description("Background presets; public ones are shown to everyone")
-            .schemas(Presets.BackgroundPresetCreate.class, Presets.BackgroundPresetPublic.class, Presets.BackgroundPresetsPublic.class)
+            .schemas(BackgroundPresetCreate.class, BackgroundPresetPublic.class, BackgroundPresetsPublic.class)
             .publicRows(true).cached().build(),
         CatalogResource.builder("resolution-presets", "resolution_preset", "Resolution preset")
             .description("Resolution presets; public ones are shown to everyone")
-            .schemas(Presets.ResolutionPresetCreate.class, Presets.ResolutionPresetPublic.class, Presets.ResolutionPresetsPublic.class)
+            .schemas(ResolutionPresetCreate.class, ResolutionPresetPublic.class, ResolutionPresetsPublic.class)
             .publicRows(true).cached().build(),
         CatalogResource.builder("generation-models", "generation_model", "Generation model")
             .description("Generation models; the list is public, writes are for superusers")
-            .schemas(GenerationModels.GenerationModelCreate.class, GenerationModels.GenerationModelPublic.class,
-                     GenerationModels.GenerationModelsPublic.class)
+            .schemas(GenerationModelCreate.class, GenerationModelPublic.class,
+                     GenerationModelsPublic.class)
             .global().update("PUT").cached().build());
 
     public static CatalogResource byTable(String table) {

@@ -252,6 +252,8 @@ public class CatalogRoutes extends RouteBuilder {
      */
     private void cacheRoutes() {
         from("direct:catalog.cache-get").routeId("catalog.cache-get").errorHandler(noErrorHandler())
+            // a miss leaves the body as it is: start from nothing
+            .setBody(constant(null))
             .doTry()
                 .setHeader("CamelRedis.Key", exchangeProperty("cacheKey"))
                 .setHeader("CamelRedis.Field", exchangeProperty("cacheField"))

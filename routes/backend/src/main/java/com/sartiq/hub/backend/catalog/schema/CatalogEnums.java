@@ -1,4 +1,4 @@
-package com.sartiq.hub.backend.catalog;
+package com.sartiq.hub.backend.catalog.schema;
 
 /**
  * The catalog's string enums. The docs name them and show their labels ("Full Body", "Middle Age")

@@ -1,15 +1,15 @@
-package com.sartiq.hub.backend.catalog;
+package com.sartiq.hub.backend.catalog.schema;
 
 import java.text.Normalizer;
 import java.util.Locale;
 
 /** URL-friendly names ("Anna Müller" → "anna-muller") for subjects and styles created without a slug. */
-final class Slugs {
+public final class Slugs {
 
     private Slugs() {
     }
 
-    static String of(String... parts) {
+    public static String of(String... parts) {
         StringBuilder text = new StringBuilder();
         for (String part : parts) {
             if (part != null) {
