@@ -108,6 +108,7 @@ class TenantIsolationTest {
         }
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));
         assertTrue(probes().size() >= 80, "the walk covers every verb of every resource");
+        theWalkChangedNothingOfOrganizationA();
     }
 
     @Test
@@ -126,9 +127,7 @@ class TenantIsolationTest {
         assertFalse(personal.toString().toLowerCase().contains("secret"));
     }
 
-    @Test
-    void theWalkChangedNothingOfOrganizationA() {
-        aMemberOfAnotherOrganizationGetsNotFoundFromEveryEndpoint();
+    private static void theWalkChangedNothingOfOrganizationA() {
         for (Resource r : resources()) {
             Http.Response still = Http.get(url("/" + r.path() + "/{" + r.path() + "}"), a.token());
             assertEquals(200, still.status(), r.path() + " was deleted by B: " + still.body());
