@@ -49,13 +49,15 @@ final class Http {
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    /** Any method with an optional JSON body (PUT, PATCH, DELETE, ...). */
+    /** Any method with an optional JSON body (PATCH, PUT, DELETE). */
     static Response send(String method, String url, String bearer, String json) {
         HttpRequest.Builder builder = request(url, bearer);
-        if (json != null) {
-            builder.header("Content-Type", "application/json");
+        if (json == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
-        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(builder.build());
     }
 
     static Response postForm(String url, Map<String, String> fields) {

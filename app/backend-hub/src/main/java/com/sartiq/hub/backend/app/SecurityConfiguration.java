@@ -34,6 +34,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/login/access-token", "/api/v1/tasks/webhook").permitAll()
                         // the documented public list of generation models (catalog)
                         .requestMatchers(HttpMethod.GET, "/api/v1/generation-models", "/api/v1/generation-models/").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/password-recovery/*", "/api/v1/reset-password").permitAll()
+                        .requestMatchers("/api/v1/utils/test-email").authenticated()
+                        .requestMatchers("/files/**").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/utils/**", "/docs", "/docs/**", "/webjars/**",
                                 "/actuator/**", "/error").permitAll()
                         .anyRequest().authenticated())
