@@ -92,7 +92,6 @@ create table pose_preset (
     shot_type_id    uuid        not null references shot_type (id) on delete cascade,
     name            text        not null,
     prompt          text,
-    pose_image_url  text,
     created_at      timestamptz not null default now(),
     updated_at      timestamptz not null default now()
 );

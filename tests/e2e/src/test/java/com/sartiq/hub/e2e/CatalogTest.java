@@ -236,4 +236,43 @@ class CatalogTest {
         Http.send("DELETE", api + "/resolution-presets/" + created.json().get("id").asText(), member.token(), null);
         assertEquals(publicOnes, Http.get(url, member.token()).json().get("count").asInt());
     }
+
+    @Test
+    void productImagesAreIngestedFromUploadsAndAnsweredAsCdnUrls() {
+        String cover = MediaTest.upload(hubs, member.token(), "cover.png", "image/png", MediaTest.image(java.awt.Color.GREEN, "png"));
+        JsonNode product = created("/products/", "{\"name\":\"Coat\",\"sku\":\"COAT-1\",\"cover_image\":\"" + cover + "\"}");
+        String coverUrl = product.get("cover_image_url").asText();
+        assertTrue(coverUrl.matches(".*/media/[0-9a-f-]{36}/file\\.png"), coverUrl);
+        assertTrue(product.get("back_image_url").isNull());
+        String id = product.get("id").asText();
+        assertEquals(coverUrl, Http.get(api + "/products/" + id, member.token()).json().get("cover_image_url").asText());
+        JsonNode listed = Http.get(api + "/products/?organization_id=" + org + "&limit=1000", member.token()).json();
+        boolean seen = false;
+        for (JsonNode p : listed.get("data")) {
+            seen |= p.get("id").asText().equals(id) && p.get("cover_image_url").asText().equals(coverUrl);
+        }
+        assertTrue(seen, "lists show the image URLs too");
+
+        String back = MediaTest.upload(hubs, member.token(), "back.png", "image/png", MediaTest.image(java.awt.Color.BLACK, "png"));
+        JsonNode patched = Http.send("PATCH", api + "/products/" + id, member.token(), "{\"back_image\":\"" + back + "\"}").json();
+        assertEquals(coverUrl, patched.get("cover_image_url").asText(), "slots not sent keep their image");
+        assertTrue(patched.get("back_image_url").asText().contains("/media/"), patched.toString());
+
+        int before = Http.get(api + "/products/?organization_id=" + org, member.token()).json().get("count").asInt();
+        Http.Response refused = Http.postJson(api + "/products/?organization_id=" + org, member.token(),
+                "{\"name\":\"Hat\",\"sku\":\"HAT-1\",\"cover_image\":\"https://elsewhere.example.com/x.png\"}");
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals("[\"body\",\"cover_image\"]", refused.json().at("/detail/0/loc").toString());
+        assertEquals(before, Http.get(api + "/products/?organization_id=" + org, member.token()).json().get("count").asInt(),
+                "a product whose image is refused is not created");
+
+        String pose = MediaTest.upload(hubs, member.token(), "pose.png", "image/png", MediaTest.image(java.awt.Color.ORANGE, "png"));
+        String shotType = created("/shot-types/", "{\"name\":\"Back\",\"framing\":\"UPPER_BODY\",\"view_angle\":\"BACK\"}").get("id").asText();
+        JsonNode preset = created("/pose-presets/", "{\"name\":\"Arms up\",\"shot_type_id\":\"" + shotType + "\",\"pose_image\":\"" + pose + "\"}");
+        assertTrue(preset.get("pose_image_url").asText().contains("/media/"), preset.toString());
+        String face = MediaTest.upload(hubs, member.token(), "face.png", "image/png", MediaTest.image(java.awt.Color.PINK, "png"));
+        JsonNode subject = created("/subjects/", "{\"name\":\"Cleo\",\"cover_image\":\"" + face + "\"}");
+        assertTrue(subject.get("cover_image_url").asText().contains("/media/"), subject.toString());
+        assertEquals(200, Http.send("DELETE", api + "/products/" + id, member.token(), null).status());
+    }
 }

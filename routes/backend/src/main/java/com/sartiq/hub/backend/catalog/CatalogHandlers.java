@@ -29,12 +29,14 @@ public class CatalogHandlers {
 
     private final CatalogResource resource;
     private final CatalogSql sql;
+    private final List<Column> bodyFields;
     private final CatalogBodies bodies;
     private final CatalogRows rows;
 
-    public CatalogHandlers(CatalogResource resource, CatalogSql sql, CatalogBodies bodies, CatalogRows rows) {
+    public CatalogHandlers(CatalogResource resource, CatalogSql sql, List<Column> bodyFields, CatalogBodies bodies, CatalogRows rows) {
         this.resource = resource;
         this.sql = sql;
+        this.bodyFields = List.copyOf(bodyFields);
         this.bodies = bodies;
         this.rows = rows;
     }
@@ -96,10 +98,9 @@ public class CatalogHandlers {
         in.setBody(params);
     }
 
+    @SuppressWarnings("unchecked")
     public void page(Exchange exchange) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> result = exchange.getMessage().getBody(List.class);
-        exchange.getMessage().setBody(rows.page(result, resource.publicType()));
+        exchange.getMessage().setBody(rows.page(exchange.getProperty("rows", List.class), resource.publicType()));
     }
 
     /** Sets the by-id statement; a path id that is not a UUID is simply not found. */
@@ -126,7 +127,7 @@ public class CatalogHandlers {
         if (row == null) {
             throw ApiException.notFound(resource.label());
         }
-        exchange.setProperty("row", row);
+        exchange.setProperty("row", new HashMap<>(row));
     }
 
     /** Visible is not enough to change a row: published rows of other tenants answer 403. */
@@ -147,14 +148,14 @@ public class CatalogHandlers {
     }
 
     public void readCreate(Exchange exchange) {
-        Object value = bodies.create(exchange.getMessage().getBody(String.class), resource.createType(), sql.columns());
+        Object value = bodies.create(exchange.getMessage().getBody(String.class), resource.createType(), bodyFields);
         accept(exchange, value);
     }
 
     @SuppressWarnings("unchecked")
     public void readUpdate(Exchange exchange) {
         Object current = rows.toPublic(exchange.getProperty("row", Map.class), resource.publicType());
-        Object value = bodies.update(exchange.getProperty("requestBody", String.class), current, resource.createType(), sql.columns());
+        Object value = bodies.update(exchange.getProperty("requestBody", String.class), current, resource.createType(), bodyFields);
         accept(exchange, value);
     }
 
@@ -167,6 +168,83 @@ public class CatalogHandlers {
             throw new ApiException(403, "Not enough permissions");
         }
         exchange.setProperty("values", values);
+        Map<String, Object> images = new LinkedHashMap<>();
+        bodies.params(value, bodyFields).forEach((field, url) -> {
+            if (url != null && resource.media().contains(field)) {
+                images.put(field, url);
+            }
+        });
+        exchange.setProperty("images", images);
+    }
+
+    /** Whether the body named images (only those slots are attached; the others keep theirs). */
+    @SuppressWarnings("unchecked")
+    public boolean hasImages(Exchange exchange) {
+        Map<String, Object> images = exchange.getProperty("images", Map.class);
+        return images != null && !images.isEmpty();
+    }
+
+    /** The {@code direct:media.attach} request for the body's images: one single-value slot per image field. */
+    @SuppressWarnings("unchecked")
+    public void attachRequest(Exchange exchange) {
+        List<Map<String, Object>> slots = new ArrayList<>();
+        exchange.getProperty("images", Map.class).forEach((field, url) -> {
+            Map<String, Object> slot = new HashMap<>();
+            slot.put("slot", field);
+            slot.put("position", null);
+            slot.put("url", url);
+            slots.add(slot);
+        });
+        exchange.getMessage().setBody(Map.of("entity_type", resource.entityType(), "entity_id", exchange.getProperty("id"), "slots", slots));
+    }
+
+    /** The {@code direct:media.urls} request for the rows kept in property {@code rows} (list) or {@code row}. */
+    @SuppressWarnings("unchecked")
+    public void urlsRequest(Exchange exchange) {
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> row : keptRows(exchange)) {
+            if (row.get("id") != null) {
+                ids.add(String.valueOf(row.get("id")));
+            }
+        }
+        exchange.getMessage().setBody(Map.of("entity_type", resource.entityType(), "entity_ids", ids));
+    }
+
+    /** Puts each image's CDN URL ({@code <field>_url}) into the kept rows from the {@code direct:media.urls} answer. */
+    @SuppressWarnings("unchecked")
+    public void withUrls(Exchange exchange) {
+        Map<String, Map<String, Object>> urls = exchange.getMessage().getBody(Map.class);
+        for (Map<String, Object> row : keptRows(exchange)) {
+            Map<String, Object> slots = row.get("id") == null ? null : urls.get(String.valueOf(row.get("id")));
+            for (String field : resource.media()) {
+                row.put(field + "_url", slots == null ? null : slots.get(field));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> keptRows(Exchange exchange) {
+        List<Map<String, Object>> list = exchange.getProperty("rows", List.class);
+        if (list != null) {
+            return list;
+        }
+        Map<String, Object> row = exchange.getProperty("row", Map.class);
+        return row == null ? List.of() : List.of(row);
+    }
+
+    /** Keeps a list result (property {@code rows}) for {@link #withUrls} and {@link #page}. */
+    public void keepRows(Exchange exchange) {
+        exchange.setProperty("rows", exchange.getMessage().getBody(List.class));
+    }
+
+    /** Keeps the written row (one-row result of {@code returning}) as property {@code row}, or 404 if it vanished meanwhile. */
+    @SuppressWarnings("unchecked")
+    public void keepWritten(Exchange exchange) {
+        List<Map<String, Object>> result = exchange.getMessage().getBody(List.class);
+        if (result == null || result.isEmpty()) {
+            throw ApiException.notFound(resource.label());
+        }
+        exchange.setProperty("row", new HashMap<>(result.get(0)));
     }
 
     @SuppressWarnings("unchecked")
@@ -214,7 +292,9 @@ public class CatalogHandlers {
     public void insertQuery(Exchange exchange) {
         Map<String, Object> params = scopeParams(exchange);
         params.putAll(exchange.getProperty("values", Map.class));
-        params.put("id", UUID.randomUUID().toString());
+        String id = UUID.randomUUID().toString();
+        params.put("id", id);
+        exchange.setProperty("id", id);
         exchange.getMessage().setHeader(SqlConstants.SQL_QUERY, sql.insert());
         exchange.getMessage().setBody(params);
     }
@@ -233,18 +313,6 @@ public class CatalogHandlers {
         params.put("id", exchange.getProperty("id"));
         exchange.getMessage().setHeader(SqlConstants.SQL_QUERY, sql.delete());
         exchange.getMessage().setBody(params);
-    }
-
-    /** The written row (one-row result of {@code returning}), or 404 if it vanished meanwhile. */
-    @SuppressWarnings("unchecked")
-    public void written(Exchange exchange) {
-        Object body = exchange.getMessage().getBody();
-        Map<String, Object> row = body instanceof List<?> list ? (list.isEmpty() ? null : (Map<String, Object>) list.get(0))
-                : (Map<String, Object>) body;
-        if (row == null) {
-            throw ApiException.notFound(resource.label());
-        }
-        exchange.getMessage().setBody(rows.toPublic(row, resource.publicType()));
     }
 
     @SuppressWarnings("unchecked")

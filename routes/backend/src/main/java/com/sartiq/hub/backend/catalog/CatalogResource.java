@@ -22,12 +22,16 @@ import java.util.Map;
  * @param cached       list answers are cached in Redis and evicted on every write of the resource
  * @param filters      list filters beyond skip/limit/organization_id
  * @param references   body field → table of the row it names; the row must be visible to the caller
+ * @param entityType   the media attachments' {@code entity_type} ({@code PRODUCT}); null without images
+ * @param media        image fields of the body (upload or media URLs, ingested by {@code direct:media.attach});
+ *                     each is its own attachment slot and answers as {@code <field>_url}
  */
 public record CatalogResource(String path, String table, String label, String description,
                               Class<?> createType, Class<?> publicType, Class<?> listType,
                               boolean global, String update, boolean deletable,
                               boolean publicRows, boolean publicInList, boolean cached,
-                              List<ListFilter> filters, Map<String, String> references) {
+                              List<ListFilter> filters, Map<String, String> references,
+                              String entityType, List<String> media) {
 
     /** Path parameter of the by-id verbs, named like the docs' ({@code tag_id}, {@code set_design_id}). */
     public String idParam() {
@@ -59,6 +63,8 @@ public record CatalogResource(String path, String table, String label, String de
         private boolean cached;
         private List<ListFilter> filters = List.of();
         private Map<String, String> references = Map.of();
+        private String entityType;
+        private List<String> media = List.of();
 
         private Builder(String path, String table, String label) {
             this.path = path;
@@ -80,9 +86,12 @@ public record CatalogResource(String path, String table, String label, String de
         public Builder filters(ListFilter... list) { this.filters = List.of(list); return this; }
         public Builder references(Map<String, String> fieldToTable) { this.references = Map.copyOf(fieldToTable); return this; }
 
+        /** Image fields of the body, attached to the row as media of {@code entityType}. */
+        public Builder media(String type, String... fields) { this.entityType = type; this.media = List.of(fields); return this; }
+
         public CatalogResource build() {
             return new CatalogResource(path, table, label, description, createType, publicType, listType, global, update,
-                    deletable, publicRows, publicInList, cached, filters, references);
+                    deletable, publicRows, publicInList, cached, filters, references, entityType, media);
         }
     }
 }

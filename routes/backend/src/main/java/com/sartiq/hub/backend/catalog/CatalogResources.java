@@ -24,7 +24,8 @@ public final class CatalogResources {
             .description("Products (garments); the SKU is unique per brand")
             .schemas(ProductCreate.class, ProductPublic.class, ProductsPublic.class)
             .filters(ListFilter.uuid("brand_id", "Only products of this brand"))
-            .references(Map.of("brand_id", "brand")).build(),
+            .references(Map.of("brand_id", "brand"))
+            .media("PRODUCT", "cover_image", "back_image").build(),
         CatalogResource.builder("subjects", "subject", "Subject")
             .description("Subjects: the AI or real models wearing the products")
             .schemas(SubjectCreate.class, SubjectPublic.class, SubjectsPublic.class)
@@ -33,7 +34,8 @@ public final class CatalogResources {
                      ListFilter.equalsEnum("body_type", BodyType.class, "Only subjects of this body type"),
                      ListFilter.includePublic("include_public", "Also list the subjects published to everyone"),
                      ListFilter.flag("only_with_base_images", "Only subjects that have base images",
-                             "jsonb_array_length(t.base_images) > 0")).build(),
+                             "jsonb_array_length(t.base_images) > 0"))
+            .media("SUBJECT", "cover_image").build(),
         CatalogResource.builder("styles", "style", "Style")
             .description("Styles applied to generations")
             .schemas(StyleCreate.class, StylePublic.class, StylesPublic.class)
@@ -51,7 +53,8 @@ public final class CatalogResources {
             .schemas(PosePresetCreate.class, PosePresetPublic.class, PosePresetsPublic.class)
             .update("PUT").cached()
             .filters(ListFilter.uuid("shot_type_id", "Only presets of this shot type"))
-            .references(Map.of("shot_type_id", "shot_type")).build(),
+            .references(Map.of("shot_type_id", "shot_type"))
+            .media("POSE_PRESET", "pose_image").build(),
         CatalogResource.builder("set-designs", "set_design", "Set design")
             .description("Set designs: a background and reference images")
             .schemas(SetDesignCreate.class, SetDesignPublic.class, SetDesignsPublic.class)

@@ -42,6 +42,7 @@ public class CatalogRoutes extends RouteBuilder {
     private final ObjectMapper mapper;
     private final CatalogProperties properties;
     private final String keyPrefix;
+    private final Map<String, CatalogHandlers> handlersByPath = new java.util.HashMap<>();
 
     public CatalogRoutes(JsonResponses json, JsonRequestReader reader, ObjectMapper mapper, CatalogProperties properties,
                          org.springframework.core.env.Environment environment) {
@@ -56,7 +57,9 @@ public class CatalogRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (CatalogResource resource : CatalogResources.ALL) {
-            CatalogHandlers handlers = new CatalogHandlers(resource, new CatalogSql(resource, Column.of(mapper, resource.createType())), bodies, rows);
+            CatalogHandlers handlers = new CatalogHandlers(resource, new CatalogSql(resource, Column.stored(mapper, resource)),
+                    Column.of(mapper, resource.createType()), bodies, rows);
+            handlersByPath.put(resource.path(), handlers);
             documentVerbs(resource);
             routes(handlers);
         }
@@ -178,24 +181,46 @@ public class CatalogRoutes extends RouteBuilder {
                 .choice().when(exchangeProperty("cachedAnswer").isNotNull())
                     .process(e -> answerJson(e, e.getProperty("cachedAnswer", String.class)))
                 .otherwise()
-                    .to(SQL_LIST).process(h::page).process(json.ok())
+                    .to("direct:" + r.route("page")).process(json.ok())
                     .enrich("direct:catalog.cache-put", AggregationStrategies.useOriginal())
                 .end();
         } else {
-            list.to(SQL_LIST).process(h::page).process(json.ok());
+            list.to("direct:" + r.route("page")).process(json.ok());
         }
+        RouteDefinition page = from("direct:" + r.route("page")).routeId(r.route("page")).errorHandler(noErrorHandler())
+            .to(SQL_LIST).process(h::keepRows);
+        withImageUrls(page, r).process(h::page);
 
         RouteDefinition create = restRoute(r, "create").to("direct:tenancy.scope")
             .process(h::requireWriteAccess)
             .process(h::readCreate);
         checkReferences(create, h);
-        create.process(h::insertQuery).to(SQL_LIST).process(h::written)
-            .log(LoggingLevel.DEBUG, r.label() + " ${body.id} created");
+        create.process(h::insertQuery).to(SQL_LIST).process(h::keepWritten)
+            .log(LoggingLevel.DEBUG, r.label() + " ${exchangeProperty.id} created");
+        if (!r.media().isEmpty()) {
+            create.filter(method(h, "hasImages")).to("direct:" + r.route("attach-new")).end();
+            // the images of a new row, or no row: a failed ingestion (not an upload, not an image, too big) removes it
+            from("direct:" + r.route("attach-new")).routeId(r.route("attach-new")).errorHandler(noErrorHandler())
+                .doTry()
+                    .process(h::attachRequest).to("direct:media.attach")
+                .doCatch(Exception.class)
+                    .setProperty("attachFailure", exchangeProperty(Exchange.EXCEPTION_CAUGHT))
+                    .log(LoggingLevel.INFO, r.label() + " ${exchangeProperty.id} not created: its images were refused (${exception.message})")
+                    .process(h::deleteQuery).to(SQL_UPDATE)
+                .end()
+                .process(e -> {
+                    Exception failure = e.getProperty("attachFailure", Exception.class);
+                    if (failure != null) {
+                        throw failure;
+                    }
+                });
+        }
+        withImageUrls(create, r).process(h::answerRow);
         evict(create, r).process(json.created());
 
-        restRoute(r, "get").to("direct:tenancy.scope")
-            .process(h::byIdQuery).to(SQL_ONE).process(h::found)
-            .process(h::answerRow).process(json.ok());
+        RouteDefinition get = restRoute(r, "get").to("direct:tenancy.scope")
+            .process(h::byIdQuery).to(SQL_ONE).process(h::found);
+        withImageUrls(get, r).process(h::answerRow).process(json.ok());
 
         if (r.update() != null) {
             RouteDefinition update = restRoute(r, "update").to("direct:tenancy.scope")
@@ -203,7 +228,12 @@ public class CatalogRoutes extends RouteBuilder {
                 .process(h::byIdQuery).to(SQL_ONE).process(h::found).process(h::requireWritable)
                 .process(h::readUpdate);
             checkReferences(update, h);
-            update.process(h::updateQuery).to(SQL_LIST).process(h::written);
+            if (!r.media().isEmpty()) {
+                // images first: if one is refused nothing has changed; attaching replaces only the slots sent
+                update.filter(method(h, "hasImages")).process(h::attachRequest).to("direct:media.attach").end();
+            }
+            update.process(h::updateQuery).to(SQL_LIST).process(h::keepWritten);
+            withImageUrls(update, r).process(h::answerRow);
             evict(update, r).process(json.ok());
         }
         if (r.deletable()) {
@@ -226,6 +256,15 @@ public class CatalogRoutes extends RouteBuilder {
                 .setBody(constant(Map.of("detail", r.label() + " conflicts with related rows"))).process(json.status(409))
             .end();
         return route;
+    }
+
+    /** For resources with images: their CDN URLs into the kept row(s), from the media attachments. */
+    private RouteDefinition withImageUrls(RouteDefinition route, CatalogResource r) {
+        if (r.media().isEmpty()) {
+            return route;
+        }
+        CatalogHandlers h = handlersByPath.get(r.path());
+        return route.process(h::urlsRequest).to("direct:media.urls").process(h::withUrls);
     }
 
     private void checkReferences(RouteDefinition route, CatalogHandlers h) {

@@ -71,8 +71,14 @@ public final class CatalogSql {
         return "update " + resource.table() + " t set " + sets + ", updated_at = now() where t.id = cast(:#id as uuid) and " + writable() + " returning t.*";
     }
 
+    /** Deletes the row and, for resources with images, its media attachments (the media resources stay). */
     public String delete() {
-        return "delete from " + resource.table() + " t where t.id = cast(:#id as uuid) and " + writable();
+        String row = "delete from " + resource.table() + " t where t.id = cast(:#id as uuid) and " + writable();
+        if (resource.entityType() == null) {
+            return row;
+        }
+        return "with gone as (" + row + " returning t.id) delete from media_resource_attachment a using gone"
+                + " where a.entity_type = '" + resource.entityType() + "' and a.entity_id = gone.id";
     }
 
     /**

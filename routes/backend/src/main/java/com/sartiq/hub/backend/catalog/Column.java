@@ -21,6 +21,11 @@ public record Column(String name, String sqlType, JavaType javaType) {
         return description.findProperties().stream().map(p -> of(p)).toList();
     }
 
+    /** The stored columns of a resource: its body fields except the images, which are media attachments. */
+    public static List<Column> stored(ObjectMapper mapper, CatalogResource resource) {
+        return of(mapper, resource.createType()).stream().filter(c -> !resource.media().contains(c.name())).toList();
+    }
+
     private static Column of(BeanPropertyDefinition property) {
         JavaType type = property.getPrimaryType();
         return new Column(property.getName(), sqlType(type.getRawClass()), type);

@@ -55,11 +55,33 @@ public class SearchRoutes extends RouteBuilder {
             .setProperty("searchParams", body())
             .to("sql:classpath:sql/backend/search-products.sql")
             .setProperty("products", body())
+            .setBody(e -> urlsRequest("PRODUCT", e.getProperty("products", List.class)))
+            .to("direct:media.urls")
+            .process(e -> withCoverUrls(e.getProperty("products", List.class), e.getMessage().getBody(Map.class), "cover_image", "back_image"))
             .setBody(exchangeProperty("searchParams"))
             .to("sql:classpath:sql/backend/search-subjects.sql")
             .setProperty("subjects", body())
+            .setBody(e -> urlsRequest("SUBJECT", e.getProperty("subjects", List.class)))
+            .to("direct:media.urls")
+            .process(e -> withCoverUrls(e.getProperty("subjects", List.class), e.getMessage().getBody(Map.class), "cover_image"))
             .process(this::results)
             .process(json.ok());
+    }
+
+    /** The {@code direct:media.urls} request for the found rows' images. */
+    private static Map<String, Object> urlsRequest(String entityType, List<Map<String, Object>> found) {
+        return Map.of("entity_type", entityType, "entity_ids", found.stream().map(row -> String.valueOf(row.get("id"))).toList());
+    }
+
+    /** Image URLs ({@code <slot>_url}) into the found rows, as the resources' own endpoints show them. */
+    @SuppressWarnings("unchecked")
+    private static void withCoverUrls(List<Map<String, Object>> found, Map<String, Map<String, Object>> urls, String... slots) {
+        for (Map<String, Object> row : found) {
+            Map<String, Object> own = urls.getOrDefault(String.valueOf(row.get("id")), Map.of());
+            for (String slot : slots) {
+                row.put(slot + "_url", own.get(slot));
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

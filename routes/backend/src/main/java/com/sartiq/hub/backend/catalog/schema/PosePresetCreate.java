@@ -16,5 +16,5 @@ import java.util.UUID;
 public record PosePresetCreate(@NotBlank @Size(max = 255) String name,
                                @Size(max = 4000) String prompt,
                                @NotNull UUID shotTypeId,
-                               @Size(max = 2048) @Pattern(regexp = "^https?://.+", message = "URL scheme should be 'http' or 'https'") String poseImageUrl) {
+                               @Size(max = 2048) String poseImage) {
 }

@@ -13,5 +13,6 @@ import java.util.UUID;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ProductPublic(String id, String name, String sku, String brandId, String description,
                             ProductFamily productFamily, String productType,
+                            String coverImageUrl, String backImageUrl,
                             String ownerId, String organizationId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 }

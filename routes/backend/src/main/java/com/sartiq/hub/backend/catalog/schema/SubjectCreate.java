@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+/** A subject; {@code cover_image} is an upload's {@code file_url} or a media URL (answered as {@code cover_image_url}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SubjectCreate(@NotBlank @Size(max = 255) String name,
                             @Size(max = 255) String surname,
@@ -30,7 +31,8 @@ public record SubjectCreate(@NotBlank @Size(max = 255) String name,
                             EyeColor eyeColor,
                             HairColor hairColor,
                             @Size(max = 50) List<@Valid @jakarta.validation.constraints.NotNull BaseImage> baseImages,
-                            @JsonProperty("public") Boolean isPublic) {
+                            @JsonProperty("public") Boolean isPublic,
+                            @Size(max = 2048) String coverImage) {
     public SubjectCreate {
         slug = slug == null ? Slugs.of(name, surname) : slug;
         baseImages = baseImages == null ? List.of() : baseImages;

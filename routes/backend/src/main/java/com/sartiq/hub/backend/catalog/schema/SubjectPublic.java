@@ -21,6 +21,6 @@ import java.util.UUID;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SubjectPublic(String id, String name, String surname, String slug, String description, SubjectType type,
                             Gender gender, AgeClass ageClass, BodyType bodyType, EyeColor eyeColor, HairColor hairColor,
-                            List<BaseImage> baseImages, @JsonProperty("public") boolean isPublic,
+                            List<BaseImage> baseImages, @JsonProperty("public") boolean isPublic, String coverImageUrl,
                             String ownerId, String organizationId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 }
