@@ -275,4 +275,28 @@ class CatalogTest {
         assertTrue(subject.get("cover_image_url").asText().contains("/media/"), subject.toString());
         assertEquals(200, Http.send("DELETE", api + "/products/" + id, member.token(), null).status());
     }
+
+    @Test
+    void theOpenApiDocumentListsEveryCatalogVerbWithItsSchemas() {
+        JsonNode openapi = Http.get(api + "/openapi.json", null).json();
+        JsonNode paths = openapi.get("paths");
+        List<String> missing = new ArrayList<>();
+        for (TenantIsolationTest.Resource r : TenantIsolationTest.resources()) {
+            String table = r.path().replace('-', '_').replaceAll("s$", "");
+            JsonNode list = paths.get("/" + r.path());
+            JsonNode one = paths.get("/" + r.path() + "/{" + table + "_id}");
+            if (list == null || list.get("get") == null || list.get("post") == null || one == null || one.get("get") == null
+                    || r.update() != null && one.get(r.update().toLowerCase()) == null || r.deletable() && one.get("delete") == null) {
+                missing.add(r.path());
+            }
+        }
+        assertTrue(missing.isEmpty(), "undocumented verbs of " + missing);
+        assertNotNull(paths.get("/search"));
+        assertNotNull(paths.at("/~1generation-models/get"));
+        assertTrue(paths.at("/~1generation-models/get/security").isMissingNode(), "the public list declares no security");
+        JsonNode schemas = openapi.at("/components/schemas");
+        assertTrue(schemas.at("/ProductPublic/properties/cover_image_url").isObject(), schemas.get("ProductPublic").toString());
+        assertTrue(schemas.at("/ProductsPublic/properties/count").isObject());
+        assertTrue(schemas.at("/SubjectCreate/properties/age_class/enum").isArray(), String.valueOf(schemas.get("SubjectCreate")));
+    }
 }

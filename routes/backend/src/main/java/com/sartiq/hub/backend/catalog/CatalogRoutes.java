@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.sql.SqlConstants;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.RestParamType;
@@ -30,7 +31,11 @@ import java.util.Map;
 @EnableConfigurationProperties(CatalogProperties.class)
 public class CatalogRoutes extends RouteBuilder {
 
-    /** Runs the statement the handlers put in {@code CamelSqlQuery}; the endpoint's own text is never used. */
+    /**
+     * Runs the statement the handlers put in {@code CamelSqlQuery}; the endpoint's own text is never used.
+     * The header is removed right after each call: left on the message it would override the query of
+     * any later {@code sql:} endpoint (e.g. the media routes').
+     */
     static final String SQL_LIST = "sql:select 1?outputType=SelectList";
     static final String SQL_ONE = "sql:select 1?outputType=SelectOne";
     static final String SQL_UPDATE = "sql:select 1";
@@ -65,9 +70,9 @@ public class CatalogRoutes extends RouteBuilder {
         }
         cacheRoutes();
         from("direct:catalog.check-reference").routeId("catalog.check-reference").errorHandler(noErrorHandler())
-            .setHeader(org.apache.camel.component.sql.SqlConstants.SQL_QUERY, simple("${body[statement]}"))
+            .setHeader(SqlConstants.SQL_QUERY, simple("${body[statement]}"))
             .setProperty("check", body())
-            .to("sql:select 1?outputType=SelectOne")
+            .to(SQL_ONE).removeHeader(SqlConstants.SQL_QUERY)
             .process(e -> {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> check = e.getProperty("check", Map.class);
@@ -188,14 +193,14 @@ public class CatalogRoutes extends RouteBuilder {
             list.to("direct:" + r.route("page")).process(json.ok());
         }
         RouteDefinition page = from("direct:" + r.route("page")).routeId(r.route("page")).errorHandler(noErrorHandler())
-            .to(SQL_LIST).process(h::keepRows);
+            .to(SQL_LIST).removeHeader(SqlConstants.SQL_QUERY).process(h::keepRows);
         withImageUrls(page, r).process(h::page);
 
         RouteDefinition create = restRoute(r, "create").to("direct:tenancy.scope")
             .process(h::requireWriteAccess)
             .process(h::readCreate);
         checkReferences(create, h);
-        create.process(h::insertQuery).to(SQL_LIST).process(h::keepWritten)
+        create.process(h::insertQuery).to(SQL_LIST).removeHeader(SqlConstants.SQL_QUERY).process(h::keepWritten)
             .log(LoggingLevel.DEBUG, r.label() + " ${exchangeProperty.id} created");
         if (!r.media().isEmpty()) {
             create.filter(method(h, "hasImages")).to("direct:" + r.route("attach-new")).end();
@@ -206,7 +211,7 @@ public class CatalogRoutes extends RouteBuilder {
                 .doCatch(Exception.class)
                     .setProperty("attachFailure", exchangeProperty(Exchange.EXCEPTION_CAUGHT))
                     .log(LoggingLevel.INFO, r.label() + " ${exchangeProperty.id} not created: its images were refused (${exception.message})")
-                    .process(h::deleteQuery).to(SQL_UPDATE)
+                    .process(h::deleteQuery).to(SQL_UPDATE).removeHeader(SqlConstants.SQL_QUERY)
                 .end()
                 .process(e -> {
                     Exception failure = e.getProperty("attachFailure", Exception.class);
@@ -219,28 +224,28 @@ public class CatalogRoutes extends RouteBuilder {
         evict(create, r).process(json.created());
 
         RouteDefinition get = restRoute(r, "get").to("direct:tenancy.scope")
-            .process(h::byIdQuery).to(SQL_ONE).process(h::found);
+            .process(h::byIdQuery).to(SQL_ONE).removeHeader(SqlConstants.SQL_QUERY).process(h::found);
         withImageUrls(get, r).process(h::answerRow).process(json.ok());
 
         if (r.update() != null) {
             RouteDefinition update = restRoute(r, "update").to("direct:tenancy.scope")
                 .process(h::requireWriteAccess)
-                .process(h::byIdQuery).to(SQL_ONE).process(h::found).process(h::requireWritable)
+                .process(h::byIdQuery).to(SQL_ONE).removeHeader(SqlConstants.SQL_QUERY).process(h::found).process(h::requireWritable)
                 .process(h::readUpdate);
             checkReferences(update, h);
             if (!r.media().isEmpty()) {
                 // images first: if one is refused nothing has changed; attaching replaces only the slots sent
                 update.filter(method(h, "hasImages")).process(h::attachRequest).to("direct:media.attach").end();
             }
-            update.process(h::updateQuery).to(SQL_LIST).process(h::keepWritten);
+            update.process(h::updateQuery).to(SQL_LIST).removeHeader(SqlConstants.SQL_QUERY).process(h::keepWritten);
             withImageUrls(update, r).process(h::answerRow);
             evict(update, r).process(json.ok());
         }
         if (r.deletable()) {
             RouteDefinition delete = restRoute(r, "delete").to("direct:tenancy.scope")
                 .process(h::requireWriteAccess)
-                .process(h::byIdQuery).to(SQL_ONE).process(h::found).process(h::requireWritable)
-                .process(h::deleteQuery).to(SQL_UPDATE).process(h::deleted);
+                .process(h::byIdQuery).to(SQL_ONE).removeHeader(SqlConstants.SQL_QUERY).process(h::found).process(h::requireWritable)
+                .process(h::deleteQuery).to(SQL_UPDATE).removeHeader(SqlConstants.SQL_QUERY).process(h::deleted);
             evict(delete, r).process(json.ok());
         }
     }

@@ -17,13 +17,16 @@ class CatalogSqlTest {
 
     private static CatalogSql sql(String table) {
         CatalogResource resource = CatalogResources.byTable(table);
-        return new CatalogSql(resource, Column.of(MAPPER, resource.createType()));
+        return new CatalogSql(resource, Column.stored(MAPPER, resource));
     }
 
     @Test
     void columnsAreTheCreateSchemasJsonFieldsWithSqlTypes() {
-        List<Column> columns = Column.of(MAPPER, ProductCreate.class);
+        assertThat(Column.of(MAPPER, ProductCreate.class)).extracting(Column::name)
+                .containsExactly("name", "sku", "brand_id", "description", "product_family", "product_type", "cover_image", "back_image");
+        List<Column> columns = Column.stored(MAPPER, CatalogResources.byTable("product"));
         assertThat(columns).extracting(Column::name)
+                .as("images are attachments, not columns")
                 .containsExactly("name", "sku", "brand_id", "description", "product_family", "product_type");
         assertThat(columns).extracting(Column::sqlType).containsExactly("text", "text", "uuid", "text", "text", "text");
         assertThat(Column.of(MAPPER, SubjectCreate.class)).extracting(Column::name).contains("public", "base_images");
@@ -58,5 +61,7 @@ class CatalogSqlTest {
         assertThat(sql("generation_model").insert()).doesNotContain("owner_id").contains("cast(:#provider_config as jsonb)");
         assertThat(sql("tag").update()).contains("updated_at = now()").contains("or :#superuser");
         assertThat(sql("generation_model").delete()).endsWith("and :#superuser");
+        assertThat(sql("product").delete()).startsWith("with gone as (delete from product t")
+                .endsWith("where a.entity_type = 'PRODUCT' and a.entity_id = gone.id");
     }
 }
