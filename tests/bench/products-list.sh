@@ -6,10 +6,12 @@
 #        mvn -B -q -o package -DskipTests -pl app/backend-hub -am)
 #   JAVA_OPTS   JVM options of the hub (default: none)
 #   CLIENTS     concurrent clients (default 50)
+#   WARMUP      seconds of load before measuring, so the JIT has compiled the hot path (default 15)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_RUN=${1:-20}
 CLIENTS=${CLIENTS:-50}
+WARMUP=${WARMUP:-15}
 PORT=${HUB_BENCH_PORT:-18766}
 DB=bench_catalog
 REDIS=${HUB_BENCH_REDIS:-redis://127.0.0.1:6379/0}
@@ -41,7 +43,7 @@ insert into product (id, owner_id, organization_id, name, sku, description, prod
     from app_user u, generate_series(1, 10000) n,
          (values ('00000000-0000-0000-0000-00000000000a'::uuid), ('00000000-0000-0000-0000-00000000000b'::uuid)) o(org)
    where u.email = 'bench@example.com';
-analyze product;
+vacuum analyze product;
 select '00000000-0000-0000-0000-00000000000a';
 SQL
 )
@@ -56,14 +58,15 @@ select c.total as total_count_, p.* from (select count(*) as total from product 
  left join lateral (select t.* from product t where t.organization_id = cast('$ORG' as uuid)
  order by t.created_at desc, t.id desc limit 20 offset 0) p on true;
 SQL
-http=$(java tests/bench/LoadDriver.java "$URL" "$TOKEN" "$CLIENTS" 5 "$SECONDS_RUN")
+http=$(java tests/bench/LoadDriver.java "$URL" "$TOKEN" "$CLIENTS" "$WARMUP" "$SECONDS_RUN")
 pg1=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 1 -T "$SECONDS_RUN" -f /tmp/bench-catalog.sql $DB 2>/dev/null \
   | awk -F'= ' '/latency average/ {print $2} /^tps/ {split($2,a," "); print a[1]}' | paste -sd' ')
 pgn=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CLIENTS" -j 2 -T "$SECONDS_RUN" -f /tmp/bench-catalog.sql $DB 2>/dev/null \
   | awk -F'= ' '/latency average/ {print $2} /^tps/ {split($2,a," "); print a[1]}' | paste -sd' ')
 echo "| what | figures |"
 echo "|---|---|"
-echo "| GET /api/v1/products/?limit=20 (10k rows), $CLIENTS clients, ${SECONDS_RUN} s after 5 s warm-up | $http |"
+echo "| GET /api/v1/products/?limit=20 (10k rows), $CLIENTS clients, ${SECONDS_RUN} s after ${WARMUP} s warm-up | $http |"
 echo "| same SQL, pgbench 1 client | latency, tps: $pg1 |"
+echo "| load average at the end | $(cut -d' ' -f1-3 /proc/loadavg) |"
 echo "| same SQL, pgbench $CLIENTS clients | latency, tps: $pgn |"
 "${PSQL[@]}" -d $DB -c "explain analyze $(tr -d ';' </tmp/bench-catalog.sql)" | sed 's/^/    /' | head -20
