@@ -30,6 +30,7 @@ public class LoadDriver {
         long end = warmEnd + seconds * 1_000_000_000L;
         List<List<Long>> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> lastError = new java.util.concurrent.atomic.AtomicReference<>("none");
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             new Thread(() -> {
@@ -40,18 +41,27 @@ public class LoadDriver {
                         if (start >= end) {
                             break;
                         }
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        int status;
+                        try {
+                            status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                        } catch (java.io.IOException e) {
+                            status = -1;
+                            lastError.set(e.toString());
+                        }
                         long took = System.nanoTime() - start;
                         if (start >= warmEnd) {
-                            if (response.statusCode() == 200) {
+                            if (status == 200) {
                                 mine.add(took);
                             } else {
                                 errors.incrementAndGet();
+                                if (status > 0) {
+                                    lastError.set("HTTP " + status);
+                                }
                             }
                         }
                     }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     latencies.add(mine);
                     done.countDown();
@@ -63,12 +73,15 @@ public class LoadDriver {
         latencies.forEach(all::addAll);
         Collections.sort(all);
         if (all.isEmpty()) {
-            System.out.println("no successful requests; errors " + errors.get());
+            System.out.println("no successful requests; errors " + errors.get() + ", last " + lastError.get());
             System.exit(1);
         }
         System.out.printf("requests %d, errors %d, %.0f req/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 all.size(), errors.get(), all.size() / (double) seconds,
                 pct(all, 50), pct(all, 90), pct(all, 99), all.get(all.size() - 1) / 1e6);
+        if (errors.get() > 0) {
+            System.out.println("last error: " + lastError.get());
+        }
     }
 
     private static double pct(List<Long> sorted, double p) {

@@ -58,7 +58,7 @@ select c.total as total_count_, p.* from (select count(*) as total from product 
  left join lateral (select t.* from product t where t.organization_id = cast('$ORG' as uuid)
  order by t.created_at desc, t.id desc limit 20 offset 0) p on true;
 SQL
-http=$(java tests/bench/LoadDriver.java "$URL" "$TOKEN" "$CLIENTS" "$WARMUP" "$SECONDS_RUN")
+http=$(java tests/bench/LoadDriver.java "$URL" "$TOKEN" "$CLIENTS" "$WARMUP" "$SECONDS_RUN" | paste -sd' ' || true)
 pg1=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 1 -T "$SECONDS_RUN" -f /tmp/bench-catalog.sql $DB 2>/dev/null \
   | awk -F'= ' '/latency average/ {print $2} /^tps/ {split($2,a," "); print a[1]}' | paste -sd' ')
 pgn=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$CLIENTS" -j 2 -T "$SECONDS_RUN" -f /tmp/bench-catalog.sql $DB 2>/dev/null \
