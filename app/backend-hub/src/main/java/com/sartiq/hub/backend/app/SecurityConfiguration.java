@@ -32,6 +32,8 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/login/access-token", "/api/v1/tasks/webhook").permitAll()
+                        // the documented public list of generation models (catalog)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/generation-models", "/api/v1/generation-models/").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/password-recovery/*", "/api/v1/reset-password").permitAll()
                         .requestMatchers("/api/v1/utils/test-email").authenticated()
                         .requestMatchers("/files/**").permitAll()

@@ -1,0 +1,15 @@
+package com.sartiq.hub.backend.catalog.schema;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.sartiq.hub.backend.catalog.schema.CatalogEnums.FileFormat;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+public record GuidelinesPublic(List<GuidelinePublic> data, long count) {
+}

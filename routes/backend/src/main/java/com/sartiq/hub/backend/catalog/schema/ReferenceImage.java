@@ -1,0 +1,18 @@
+package com.sartiq.hub.backend.catalog.schema;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ReferenceImage(UUID shotTypeId, @Size(max = 255) String label,
+                             @NotBlank @Size(max = 2048) @Pattern(regexp = "^https?://.+", message = "URL scheme should be 'http' or 'https'") String image) {
+}

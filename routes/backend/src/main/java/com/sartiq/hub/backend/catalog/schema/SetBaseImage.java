@@ -1,0 +1,19 @@
+package com.sartiq.hub.backend.catalog.schema;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Set designs: a background and the reference images that place subjects in it. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SetBaseImage(@NotNull UUID subjectId, @NotNull UUID shotTypeId,
+                           @NotBlank @Size(max = 2048) @Pattern(regexp = "^https?://.+", message = "URL scheme should be 'http' or 'https'") String image) {
+}

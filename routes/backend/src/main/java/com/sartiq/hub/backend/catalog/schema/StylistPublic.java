@@ -1,0 +1,17 @@
+package com.sartiq.hub.backend.catalog.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record StylistPublic(String id, String name, String brand, StylingTemplateValues stylingTemplateValues,
+                            String underpinningsQueryTemplate, @JsonProperty("public") boolean isPublic,
+                            String ownerId, String organizationId, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}
