@@ -136,10 +136,17 @@ class CaddyEdgeTest {
         assertTrue(upload.body().contains("\"bytes\":" + body.length), upload.body());
         assertTrue(upload.body().contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body))), upload.body());
 
-        // Expect: 100-continue, as curl sends for large bodies: the edge answers before the body is sent
-        HttpResponse<String> tooLarge = CLIENT.send(request("api.sartiq.com", "/api/v1/login/access-token").expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[61 * 1000 * 1000])).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        // declared too large, sent with Expect: 100-continue as curl does for large bodies: the edge answers
+        // 413 before any byte of the body (raw socket: JDK 17's HttpClient hangs on a final answer to Expect)
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/v1/login/access-token HTTP/1.1\r\nHost: api.sartiq.com\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: 61000000\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = EchoUpstream.line(new BufferedInputStream(socket.getInputStream()));
+            assertTrue(status.startsWith("HTTP/1.1 413"), status);
+        }
     }
 
     private static HttpResponse<String> get(String host, String path) throws Exception {

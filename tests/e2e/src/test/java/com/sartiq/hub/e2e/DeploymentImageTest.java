@@ -54,7 +54,7 @@ class DeploymentImageTest {
         Path app = extract("backend-hub");
         Dockerfile image = Dockerfile.parse(DeploymentFiles.root().resolve("backend-hub/Dockerfile"));
         Map<String, String> env = hubEnv("backend-hub", HubStack.shared(), "nosecret", Ports.free());
-        env.remove("HUB_JWT_SECRET");
+        env.remove("HUB_SECRETS_DIR"); // where HUB_JWT_SECRET comes from
         ProcessBuilder builder = command(image, app, env).redirectErrorStream(true);
         Process hub = builder.start();
         String output = new String(hub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -151,7 +151,7 @@ class DeploymentImageTest {
     }
 
     /** What the compose file's .env and environment give the container, pointed at the test stack. */
-    private static Map<String, String> hubEnv(String hubName, HubStack stack, String run, int port) {
+    private static Map<String, String> hubEnv(String hubName, HubStack stack, String run, int port) throws java.io.IOException {
         var secrets = stack.secrets();
         Map<String, String> env = new HashMap<>();
         boolean backend = hubName.equals("backend-hub");
@@ -173,7 +173,10 @@ class DeploymentImageTest {
         env.put("HUB_LOG_FORMAT", "logstash");
         if (backend) {
             env.put("HUB_BACKEND_PORT", Integer.toString(port));
-            env.put("HUB_JWT_SECRET", secrets.jwtSecret());
+            // a secret given as a file, the way Docker and Kubernetes mount them (configtree in the variants)
+            Path secretsDir = Files.createTempDirectory("hub-secrets-");
+            Files.writeString(secretsDir.resolve("HUB_JWT_SECRET"), secrets.jwtSecret());
+            env.put("HUB_SECRETS_DIR", secretsDir + "/");
             env.put("HUB_COMPUTE_URL", "http://127.0.0.1:" + Ports.free());
             env.put("HUB_COMPUTE_REDIS_URL", stack.redis().url());
             env.put("HUB_COMPUTE_EVENTS_CHANNEL", "hubimg-" + run + ":compute:task-events");
