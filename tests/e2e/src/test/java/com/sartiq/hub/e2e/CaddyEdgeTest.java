@@ -103,8 +103,13 @@ class CaddyEdgeTest {
         HttpResponse<String> computeHealth = get("compute-api.sartiq.com", "/health");
         assertEquals(200, computeHealth.statusCode(), computeHealth.body());
         assertEquals(401, get("api.sartiq.com", "/health").statusCode(), "compute's public /health is not on the backend");
-        assertTrue(get("api.sartiq.com", "/actuator/info").body().contains("backend-hub"));
-        assertTrue(get("compute-api.sartiq.com", "/actuator/info").body().contains("compute-hub"));
+        assertTrue(get("api.sartiq.com", "/api/v1/openapi.json").body().contains("Sartiq Backend Hub"));
+        assertTrue(get("compute-api.sartiq.com", "/api/v1/openapi.json").body().contains("Sartiq Compute Hub"));
+        // metrics and the Camel console stay inside; health and the Basic-auth ops console pass
+        assertEquals(404, get("api.sartiq.com", "/actuator/prometheus").statusCode());
+        assertEquals(404, get("compute-api.sartiq.com", "/actuator/camel").statusCode());
+        assertEquals(200, get("api.sartiq.com", "/actuator/health/liveness").statusCode());
+        assertEquals(403, get("api.sartiq.com", "/actuator/hawtio/").statusCode(), "closed: the test hubs have no ops password");
     }
 
     @Test
