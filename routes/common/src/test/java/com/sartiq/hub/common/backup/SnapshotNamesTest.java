@@ -25,14 +25,14 @@ class SnapshotNamesTest {
     void retentionSelectsSnapshotsAndChecksumsPastTheCutoffOnlyUnderItsOwnPrefix() {
         Instant now = Instant.parse("2026-11-27T12:00:00Z");
         List<String> keys = List.of(
-                "snapshots/compute-server/production/pgsql_app_db_20261027-115959.sql.zst",
-                "snapshots/compute-server/production/pgsql_app_db_20261027-115959.sql.zst.md5",
-                "snapshots/compute-server/production/pgsql_app_db_20261027-120001.sql.zst",
+                "snapshots/compute-server/production/pgsql_app_db_20261028-115959.sql.zst",
+                "snapshots/compute-server/production/pgsql_app_db_20261028-115959.sql.zst.md5",
+                "snapshots/compute-server/production/pgsql_app_db_20261028-120001.sql.zst",
                 "snapshots/compute-server/production/README.txt",
                 "snapshots/compute-server/staging/pgsql_app_db_20200101-000000.sql.zst",
                 "snapshots/backend/production/pgsql_app_db_20200101-000000.sql.zst");
-        assertEquals(List.of("snapshots/compute-server/production/pgsql_app_db_20261027-115959.sql.zst",
-                "snapshots/compute-server/production/pgsql_app_db_20261027-115959.sql.zst.md5"), names.expired(keys, now, 30));
+        assertEquals(List.of("snapshots/compute-server/production/pgsql_app_db_20261028-115959.sql.zst",
+                "snapshots/compute-server/production/pgsql_app_db_20261028-115959.sql.zst.md5"), names.expired(keys, now, 30));
     }
 
     @Test
