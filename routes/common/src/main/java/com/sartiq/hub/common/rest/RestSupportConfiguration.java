@@ -34,7 +34,7 @@ public class RestSupportConfiguration implements WebMvcConfigurer {
      * DSL registers them without one, so the slash is dropped before anything else sees the request.
      */
     @Bean
-    public FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
+    public FilterRegistrationBean<UrlHandlerFilter> apiTrailingSlashFilter() {
         FilterRegistrationBean<UrlHandlerFilter> registration =
                 new FilterRegistrationBean<>(UrlHandlerFilter.trailingSlashHandler("/api/**").wrapRequest().build());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
