@@ -33,7 +33,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts compute-hub (all roles) and backend-hub against the stack; extra arguments go to both. */
     public static LocalStack start(HubStack stack, int backendPort, int computePort, List<String> extraArgs) {
-        List<String> computeArgs = new ArrayList<>(stack.computeArgs(computePort, "api,fal,cpu,events"));
+        List<String> computeArgs = new ArrayList<>(stack.computeArgs(computePort, "api,fal,llm,cpu,events"));
         computeArgs.addAll(extraArgs);
         ConfigurableApplicationContext compute = ComputeHubApplication.application().run(computeArgs.toArray(String[]::new));
         List<String> backendArgs = new ArrayList<>(stack.backendArgs(backendPort, computePort));

@@ -38,7 +38,7 @@ final class WebhookSender implements AutoCloseable {
     private final KeyPair keys;
     private final String keyId = "sim-" + Long.toHexString(System.nanoTime());
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, r -> {
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(16, r -> {
         Thread t = new Thread(r, "provider-sim-webhooks");
         t.setDaemon(true);
         return t;
@@ -82,7 +82,7 @@ final class WebhookSender implements AutoCloseable {
                 if (stillWanted.getAsBoolean()) {
                     deliver(url, requestId, payloadWhenDone, 1);
                 }
-            }, TimeUnit.NANOSECONDS.toMillis(Math.max(0, delayNanos)) + extra + i * 50L, TimeUnit.MILLISECONDS);
+            }, TimeUnit.NANOSECONDS.toMillis(Math.max(0, delayNanos)) + extra + i * 1100L, TimeUnit.MILLISECONDS);
         }
     }
 

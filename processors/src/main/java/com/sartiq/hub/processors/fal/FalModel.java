@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * optional sub-path), the input built from the task's parameters, and where the files are in the output.
  *
  * <p>Input mapping: keys are fal fields, dotted for nesting ({@code image_size.width}); values are JSON
- * pointers into the task parameters ({@code /width}). A key ending in {@code []} copies a list, and
- * {@code loras[].scale: /weight} renames fields of its elements (our {@code {url, weight}} → fal's
- * {@code {path, scale}}). Absent parameters are left out, so fal's defaults apply. Constants are added as
+ * pointers into the task parameters ({@code /width}). A list is copied as is, unless keys
+ * {@code <field>/<element field>} map its elements: {@code loras: /loras}, {@code loras/path: /url},
+ * {@code loras/scale: /weight} turn our {@code {url, weight}} into fal's {@code {path, scale}}. Absent parameters are left out, so fal's defaults apply. Constants are added as
  * they are. The output pointer names the files: an array of {@code {url, width, height, content_type}}
  * ({@code /images}) or one such object ({@code /video}).
  *
@@ -44,23 +44,22 @@ public record FalModel(String model, Map<String, String> input, Map<String, Obje
         constants.forEach((field, value) -> put(body, field, MAPPER.valueToTree(value)));
         Map<String, Map<String, String>> elementFields = new LinkedHashMap<>();
         input.forEach((field, pointer) -> {
-            int brackets = field.indexOf("[].");
-            if (brackets > 0) {
-                elementFields.computeIfAbsent(field.substring(0, brackets), k -> new LinkedHashMap<>())
-                        .put(field.substring(brackets + 3), pointer);
+            int slash = field.indexOf('/');
+            if (slash > 0) {
+                elementFields.computeIfAbsent(field.substring(0, slash), k -> new LinkedHashMap<>())
+                        .put(field.substring(slash + 1), pointer);
             }
         });
         input.forEach((field, pointer) -> {
-            if (field.contains("[].")) {
+            if (field.indexOf('/') > 0) {
                 return;
             }
             JsonNode value = params.at(pointer);
             if (value.isMissingNode() || value.isNull()) {
                 return;
             }
-            if (field.endsWith("[]")) {
-                String name = field.substring(0, field.length() - 2);
-                put(body, name, mapElements(value, elementFields.getOrDefault(name, Map.of())));
+            if (elementFields.containsKey(field)) {
+                put(body, field, mapElements(value, elementFields.get(field)));
             } else {
                 put(body, field, value);
             }

@@ -19,7 +19,7 @@ class FalModelTest {
     void mapsParametersToTheModelInputWithNestedFieldsLoraListsAndConstants() throws Exception {
         FalModel model = new FalModel("fal-ai/flux-lora", Map.of(
                 "prompt", "/prompt", "image_size.width", "/width", "image_size.height", "/height", "seed", "/seed",
-                "loras[]", "/loras", "loras[].path", "/url", "loras[].scale", "/weight", "image_url", "/image_url"),
+                "loras", "/loras", "loras/path", "/url", "loras/scale", "/weight", "image_url", "/image_url"),
                 Map.of("num_images", 1, "enable_safety_checker", true), null);
         JsonNode params = JSON.readTree("""
                 {"prompt":"a coat","width":512,"height":768,"seed":9,

@@ -33,4 +33,23 @@ public sealed interface TaskParams {
             @NotNull @Size(max = 2048) @Pattern(regexp = "(?i)https?://\\S+", message = "URL scheme should be 'http' or 'https'")
             String imageUrl) implements TaskParams {
     }
+
+    /**
+     * LLM_INTERACTION: one prompt (with optional images and system prompt) to an LLM, answered as text or JSON.
+     *
+     * @param responseFormat {@code text} (default) or {@code json}; {@code json_schema} implies json
+     * @param provider       pin one configured provider (no failover); default: the task type's failover order
+     * @param model          the pinned provider's model; default: the provider's configured model
+     */
+    record LlmInteraction(
+            @NotBlank @Size(max = 100_000) String prompt,
+            @Size(max = 20_000) String systemPrompt,
+            @Size(max = 10) java.util.List<@NotNull @Size(max = 2048) @Pattern(regexp = "(?i)https?://\\S+", message = "URL scheme should be 'http' or 'https'") String> imageUrls,
+            @Pattern(regexp = "text|json", message = "Input should be 'text' or 'json'") String responseFormat,
+            com.fasterxml.jackson.databind.JsonNode jsonSchema,
+            @Size(max = 64) String provider,
+            @Size(max = 200) String model,
+            @Min(1) @Max(32_000) Integer maxTokens,
+            @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.DecimalMax("2") Double temperature) implements TaskParams {
+    }
 }

@@ -52,6 +52,7 @@ public class TaskRequestReader {
         TaskParams params = switch (type) {
             case GENERATION -> reader.read(json, TaskParams.Generation.class).withDefaults(random.nextLong(0, Integer.MAX_VALUE));
             case BACKGROUND_REMOVE -> reader.read(json, TaskParams.BackgroundRemove.class);
+            case LLM_INTERACTION -> reader.read(json, TaskParams.LlmInteraction.class);
         };
         Envelope envelope = reader.read(json, Envelope.class);
         if (envelope.metadata() != null && !envelope.metadata().isObject()) {

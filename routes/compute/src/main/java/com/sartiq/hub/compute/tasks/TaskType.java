@@ -9,8 +9,9 @@ import java.util.Optional;
  */
 public enum TaskType {
 
-    GENERATION("fal", "direct:fal.submit-generation"),
-    BACKGROUND_REMOVE("cpu", "direct:matting.remove-background");
+    GENERATION("fal", "direct:fal.submit"),
+    BACKGROUND_REMOVE("cpu", "direct:matting.remove-background"),
+    LLM_INTERACTION("llm", "direct:llm.interact");
 
     private final String queue;
     private final String handler;

@@ -39,7 +39,7 @@ public class TaskWorkerRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        for (String queue : List.of("cpu", "fal")) {
+        for (String queue : List.of("cpu", "fal", "llm")) {
             if (roles.has(queue)) {
                 worker(queue, workers.forQueue(queue));
             }

@@ -7,13 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param cpu local CPU work (U2NET background removal)
  * @param fal FAL requests: concurrency is the number of submissions in progress at once per process
+ * @param llm LLM calls: concurrency is the number of calls (with their retries and failover) at once per process
  */
 @ConfigurationProperties("hub.workers")
-public record WorkerProperties(Queue cpu, Queue fal) {
+public record WorkerProperties(Queue cpu, Queue fal, Queue llm) {
 
     public WorkerProperties {
         cpu = cpu == null ? new Queue(2, null, null, null, null) : cpu;
         fal = fal == null ? new Queue(50, null, null, null, null) : fal;
+        llm = llm == null ? new Queue(8, null, null, null, null) : llm;
     }
 
     /**
@@ -38,6 +40,7 @@ public record WorkerProperties(Queue cpu, Queue fal) {
         return switch (name) {
             case "cpu" -> cpu;
             case "fal" -> fal;
+            case "llm" -> llm;
             default -> throw new IllegalArgumentException("no worker settings for queue " + name);
         };
     }
