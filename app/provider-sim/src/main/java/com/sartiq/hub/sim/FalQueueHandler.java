@@ -100,7 +100,13 @@ final class FalQueueHandler implements HttpHandler {
 
     private void submit(HttpExchange exchange, List<String> path) throws IOException {
         JsonNode input = readInput(exchange);
-        if (input == null || fault(exchange, "fal-submit")) {
+        if (input == null) {
+            return;
+        }
+        Fault fault = faults.take("fal-submit", exchange.getRequestHeaders().getFirst(Faults.HEADER));
+        // a garbled answer to a submit fal did accept: the request exists, the client cannot know its id
+        boolean garbled = fault != null && fault.kind() == Fault.Kind.MALFORMED;
+        if (!garbled && FaultResponses.apply(exchange, fault, FaultResponses.Shape.FAL)) {
             return;
         }
         String appId = appId(path);
@@ -115,6 +121,10 @@ final class FalQueueHandler implements HttpHandler {
                     () -> request.state(System.nanoTime()) == SimRequest.State.COMPLETED);
         }
 
+        if (garbled) {
+            FaultResponses.apply(exchange, fault, FaultResponses.Shape.FAL);
+            return;
+        }
         ObjectNode body = urls(request);
         body.put("queue_position", registry.queuePosition(request, System.nanoTime()));
         if (webhook != null) {

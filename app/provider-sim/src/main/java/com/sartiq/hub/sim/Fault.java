@@ -12,7 +12,8 @@ import java.util.Locale;
  *   <li>{@code timeout} — do the work but hold the answer for {@code delayMillis} (a lost response:
  *       a fal submit is enqueued all the same).</li>
  *   <li>{@code latency} — answer normally after {@code delayMillis}.</li>
- *   <li>{@code malformed} — 200 with a body that is not JSON.</li>
+ *   <li>{@code malformed} — 200 with a body that is not JSON (on a fal submit the request is enqueued all the
+ *       same: an accepted job whose id the client never learns).</li>
  *   <li>{@code drop}, {@code duplicate} — fal webhooks only: not delivered, or delivered twice.</li>
  * </ul>
  *

@@ -84,7 +84,7 @@ public class FalRoutes extends RouteBuilder {
                 .process(this::submitFailed)
             .end();
 
-        from("timer:fal.poll?period=" + fal.pollIntervalMs()).routeId("fal.poll")
+        from("timer:fal.status-poll?period=" + fal.pollIntervalMs()).routeId("fal.poll")
             .setBody(e -> Map.of("limit", 100, "leaseSeconds", Math.max(30, fal.responseTimeoutMs() / 1000 * 3)))
             .to("sql:classpath:sql/compute/fal-poll-claim.sql?outputType=SelectList")
             .split(body()).parallelProcessing()

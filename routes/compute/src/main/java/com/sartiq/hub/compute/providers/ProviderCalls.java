@@ -104,7 +104,12 @@ public class ProviderCalls {
         if (url == null) {
             url = exchange.getProperty("provider.baseUrl", String.class) + exchange.getProperty(PATH, "", String.class);
         }
-        message.setHeader(Exchange.HTTP_URI, url);
+        int query = url.indexOf('?');
+        // camel-http takes the query from its own header, not from CamelHttpUri
+        message.setHeader(Exchange.HTTP_URI, query < 0 ? url : url.substring(0, query));
+        if (query >= 0) {
+            message.setHeader(Exchange.HTTP_QUERY, url.substring(query + 1));
+        }
         message.setHeader(Exchange.HTTP_METHOD, method);
         message.setHeader(exchange.getProperty("provider.authHeader", String.class), exchange.getProperty("provider.authValue", String.class));
         String protocol = exchange.getProperty("provider.protocol", String.class);
