@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Faults {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Faults.class);
+
     public static final String HEADER = "X-Sim-Fault";
 
     private final Map<String, Deque<Fault>> queued = new HashMap<>();
@@ -43,6 +45,14 @@ public final class Faults {
 
     /** The fault for this request, or null; a request header wins over anything configured. */
     synchronized Fault take(String target, String header) {
+        Fault fault = pick(target, header);
+        if (fault != null) {
+            LOG.info("fault injected on {}: {}", target, fault);
+        }
+        return fault;
+    }
+
+    private Fault pick(String target, String header) {
         if (header != null && !header.isBlank()) {
             return Fault.parse(header);
         }

@@ -88,13 +88,6 @@ public record FalProperties(String baseUrl, String key, String generationModel, 
                 m.input(), constants, m.output());
     }
 
-    /** Options every camel-http call to fal carries: our own timeouts, and never an automatic re-send. */
-    public String httpOptions() {
-        return "throwExceptionOnFailure=false&automaticRetriesDisabled=true&connectionsPerRoute=" + Math.max(100, concurrency * 2)
-                + "&connectTimeout=" + connectTimeoutMs + "&responseTimeout=" + responseTimeoutMs
-                + "&connectionRequestTimeout=" + connectTimeoutMs;
-    }
-
     /** YAML map values bind as strings: give numbers and booleans back their JSON type. */
     static Object typed(String value) {
         if (value == null) {

@@ -34,8 +34,6 @@ public class FalResultRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        String mediaOptions = fal.httpOptions().replace("throwExceptionOnFailure=false", "throwExceptionOnFailure=true");
-
         from("direct:fal.collect").routeId("fal.collect").errorHandler(noErrorHandler())
             .process(e -> {
                 JsonNode result = e.getMessage().getBody(JsonNode.class);
@@ -52,7 +50,7 @@ public class FalResultRoutes extends RouteBuilder {
                 .setHeader(Exchange.HTTP_URI, simple("${body.url}"))
                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                 .setBody(constant(null))
-                .to("http://fal-media?" + mediaOptions)
+                .to("http-fal://fal-media?throwExceptionOnFailure=true")
                 .process(e -> {
                     // streamed to storage: the length fal's CDN announced lets the upload run without buffering it whole
                     var m = e.getMessage();

@@ -2,7 +2,7 @@ package com.sartiq.hub.compute.providers;
 
 import com.sartiq.hub.processors.llm.LlmProtocol;
 import com.sartiq.hub.processors.llm.RetryAdvice;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The steps of the {@code provider-call} route template: pause check, slot, one attempt's request, reading
@@ -44,8 +45,8 @@ public class ProviderCalls {
     private static final String REQUEST_BODY = "providerRequestBody";
     private static final String AGAIN = "providerAgain";
     private static final String DELAY = "providerDelayMs";
-    private static final String RESPONDED = "providerResponded";
-    private static final String ADVICE = "providerAdvice";
+    private static final String SKIP = "providerSkip";
+    private static final String STARTED = "providerStartedNanos";
     private static final String FINAL = "providerFinal";
     private static final String SLOT = "providerSlotHeld";
 
@@ -95,8 +96,17 @@ public class ProviderCalls {
         exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, Integer.class) + 1);
         exchange.setProperty(AGAIN, false);
         exchange.setProperty(DELAY, 0L);
-        exchange.setProperty(RESPONDED, false);
-        exchange.removeProperty(ADVICE);
+        String name = name(exchange);
+        // the breaker admits the attempt or ends the call without sending anything
+        boolean permitted = states.breaker(name).tryAcquirePermission();
+        exchange.setProperty(SKIP, !permitted);
+        if (!permitted) {
+            ProviderCallException open = new ProviderCallException(name, ProviderCallException.Kind.CIRCUIT_OPEN, 0, 0, "circuit open", null);
+            states.failure(name, open.getMessage());
+            exchange.setProperty(FINAL, open);
+            return;
+        }
+        exchange.setProperty(STARTED, System.nanoTime());
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         String method = exchange.getProperty(METHOD, "POST", String.class);
@@ -132,9 +142,8 @@ public class ProviderCalls {
         }
     }
 
-    /** Inside the circuit breaker: a failed answer is thrown so the breaker sees it (or, for 429/4xx, ignores it). */
+    /** Reads the provider's answer: success, or a failure the breaker records (5xx, 529) or ignores (429, 4xx). */
     public void outcome(Exchange exchange) {
-        exchange.setProperty(RESPONDED, true);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = message.getBody(String.class);
@@ -146,35 +155,40 @@ public class ProviderCalls {
             }
         });
         RetryAdvice advice = advise(exchange.getProperty("provider.protocol", String.class), status, headers, body, backoff(exchange));
+        CircuitBreaker breaker = states.breaker(name(exchange));
+        long nanos = System.nanoTime() - exchange.getProperty(STARTED, Long.class);
         if (advice.kind() == RetryAdvice.Kind.SUCCESS) {
+            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
             return;
         }
-        exchange.setProperty(ADVICE, advice);
-        if (advice.kind() == RetryAdvice.Kind.UNAVAILABLE) {
-            throw new ProviderFailure.Recorded(advice.reason(), null);
-        }
-        throw new ProviderFailure.Ignored(advice.reason());
+        ProviderFailure failure = advice.kind() == RetryAdvice.Kind.UNAVAILABLE
+                ? new ProviderFailure.Recorded(advice, status) : new ProviderFailure.Ignored(advice, status);
+        breaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
+        decide(exchange, failure);
     }
 
-    /** After the breaker: no answer and no exception means it short-circuited. */
-    public void afterBreaker(Exchange exchange) {
-        if (!exchange.getProperty(RESPONDED, false, Boolean.class)) {
-            throw CallNotPermittedException.createCallNotPermittedException(states.breaker(name(exchange)));
-        }
+    /** The request got no answer (connect error, timeout): the breaker counts it, then decide. */
+    public void failed(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Long started = exchange.getProperty(STARTED, Long.class);
+        states.breaker(name(exchange)).onError(started == null ? 0 : System.nanoTime() - started, TimeUnit.NANOSECONDS,
+                error instanceof java.io.IOException ? error : new java.io.IOException(String.valueOf(error), error));
+        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+        decide(exchange, error);
     }
 
     /** Reads a failed attempt: try again (and when), or the final verdict. */
-    public void failed(Exchange exchange) {
+    private void decide(Exchange exchange, Throwable error) {
         String name = name(exchange);
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         int attempt = exchange.getProperty(ATTEMPTS, Integer.class);
         boolean attemptsLeft = attempt < intProp(exchange, "provider.maxAttempts");
         ProviderCallException verdict;
         long delay = backoff(exchange);
         boolean again;
-        RetryAdvice advice = exchange.getProperty(ADVICE, RetryAdvice.class);
-        if (advice != null) {
-            int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        ProviderFailure answered = find(error, ProviderFailure.class);
+        if (answered != null) {
+            RetryAdvice advice = answered.advice();
+            int status = answered.status();
             boolean tooLong = advice.delayMillis() > longProp(exchange, "provider.maxRetryAfterMs");
             ProviderCallException.Kind kind = switch (advice.kind()) {
                 case RATE_LIMITED -> ProviderCallException.Kind.RATE_LIMITED;
@@ -186,9 +200,6 @@ public class ProviderCalls {
                     advice.reason() + (tooLong ? " (asked to wait " + advice.delayMillis() + " ms, more than we wait)" : ""), null);
             again = advice.retryable() && attemptsLeft && !tooLong && boolProp(exchange, "provider.retryResponses");
             delay = advice.delayMillis();
-        } else if (error instanceof CallNotPermittedException) {
-            verdict = new ProviderCallException(name, ProviderCallException.Kind.CIRCUIT_OPEN, 0, 0, "circuit open", error);
-            again = false;
         } else if (neverSent(error)) {
             verdict = new ProviderCallException(name, ProviderCallException.Kind.NOT_SENT, 0, 0, "not reached: " + error, error);
             again = attemptsLeft;
@@ -200,11 +211,10 @@ public class ProviderCalls {
         exchange.setProperty(AGAIN, again);
         exchange.setProperty(DELAY, again ? delay : 0L);
         exchange.setProperty(FINAL, again ? null : verdict);
-        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         LOG.info("{} attempt {} failed ({}): {}", name, attempt, again ? "retry in " + delay + " ms" : "giving up", verdict.getMessage());
     }
 
-    /** Waits out the delay decided by {@link #failed} before the next attempt (0 when there is none). */
+    /** Waits out the delay decided by {@link #decide} before the next attempt (0 when there is none). */
     public void pause(Exchange exchange) throws InterruptedException {
         long delay = exchange.getProperty(DELAY, 0L, Long.class);
         if (delay > 0) {
@@ -218,6 +228,15 @@ public class ProviderCalls {
             throw verdict;
         }
         states.success(name(exchange));
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     static RetryAdvice advise(String protocol, int status, Map<String, String> headers, String body, long backoff) {

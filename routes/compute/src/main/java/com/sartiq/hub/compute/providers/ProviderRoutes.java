@@ -9,13 +9,15 @@ import java.lang.management.ManagementFactory;
 /**
  * ONE route template for every provider HTTP call ({@code provider-call}), instantiated per configured
  * provider as {@code direct:provider.<name>.call}: pause check, cross-instance slot (when the provider has a
- * concurrency limit), attempts through the provider's resilience4j circuit breaker, retries per the
+ * concurrency limit), attempts admitted and counted by the provider's resilience4j circuit breaker (through its API: the
+ * circuitBreaker EIP runs the call on a copy of the exchange, which loses what the attempt learnt), retries per the
  * provider's hints, and a verdict ({@link ProviderCallException}) when it gives up. fal gets two instances:
  * {@code fal} for submits (never repeated once they may have arrived) and {@code fal-read} for status,
  * result and cancel (idempotent, repeated on 429/5xx/timeouts). A timer reports each provider's state to
  * {@code provider_state} and reads the pause switches back.
  *
- * <p>The API key is not a template parameter: route definitions are visible in JMX and the developer console,
+ * <p>Timeouts and pool size live on the provider's own camel-http component ({@code http-<provider>}, see
+ * {@link ProvidersConfiguration}). The API key is not a template parameter: route definitions are visible in JMX and the developer console,
  * so {@link ProviderCalls} takes it from the settings by provider name.
  */
 @Component
@@ -43,8 +45,7 @@ public class ProviderRoutes extends RouteBuilder {
             .templateParameter("name", null, "route name: direct:provider.<name>.call")
             .templateParameter("provider", null, "configured provider (hub.providers.<provider>): breaker, stats, pause, key")
             .templateParameter("protocol").templateParameter("baseUrl").templateParameter("authHeader")
-            .templateParameter("connectTimeoutMs").templateParameter("responseTimeoutMs").templateParameter("connections")
-            .templateParameter("concurrency").templateParameter("leaseMs").templateParameter("slotWaitMs")
+                        .templateParameter("concurrency").templateParameter("leaseMs").templateParameter("slotWaitMs")
             .templateParameter("maxAttempts").templateParameter("retryBaseMs").templateParameter("retryMaxMs")
             .templateParameter("maxRetryAfterMs").templateParameter("retryResponses").templateParameter("retryAmbiguous")
             .from("direct:provider.{{name}}.call")
@@ -68,20 +69,16 @@ public class ProviderRoutes extends RouteBuilder {
                 .doTry()
                     .loopDoWhile(exchangeProperty("providerAgain").isEqualTo(true))
                         .bean(calls, "prepare")
-                        .doTry()
-                            .circuitBreaker().resilience4jConfiguration().circuitBreaker("{{provider}}-breaker").end()
-                                .to("http://provider-{{name}}?throwExceptionOnFailure=false&automaticRetriesDisabled=true"
-                                        + "&connectTimeout={{connectTimeoutMs}}&responseTimeout={{responseTimeoutMs}}"
-                                        + "&connectionRequestTimeout={{connectTimeoutMs}}&connectionsPerRoute={{connections}}"
-                                        + "&maxTotalConnections={{connections}}")
+                        .filter(exchangeProperty("providerSkip").isNotEqualTo(true))
+                            .doTry()
+                                .to("http-{{provider}}://provider-{{name}}?throwExceptionOnFailure=false")
                                 .bean(calls, "outcome")
+                            .endDoTry()
+                            .doCatch(Exception.class)
+                                .bean(calls, "failed")
                             .end()
-                            .bean(calls, "afterBreaker")
-                        .endDoTry()
-                        .doCatch(Exception.class)
-                            .bean(calls, "failed")
+                            .bean(calls, "pause")
                         .end()
-                        .bean(calls, "pause")
                     .end()
                 .endDoTry()
                 .doFinally()
@@ -91,11 +88,10 @@ public class ProviderRoutes extends RouteBuilder {
 
         states.settings().forEach((name, s) -> {
             boolean fal = s.protocol().equals("fal");
-            instance(name, name, s, fal ? 0 : s.concurrency(), !fal, !fal && s.retryAmbiguous(),
-                    fal ? Math.max(100, s.concurrency() * 2) : Math.max(50, s.concurrency() * 2));
+            instance(name, name, s, fal ? 0 : s.concurrency(), !fal, !fal && s.retryAmbiguous());
             if (fal) {
                 // status, result and cancel: idempotent, so 429/5xx answers and timeouts may be repeated
-                instance(name + "-read", name, s, 0, true, true, Math.max(100, s.concurrency() * 2));
+                instance(name + "-read", name, s, 0, true, true);
             }
         });
 
@@ -114,16 +110,13 @@ public class ProviderRoutes extends RouteBuilder {
     }
 
     private void instance(String routeName, String provider, ProviderSettings s, int concurrency, boolean retryResponses,
-                          boolean retryAmbiguous, int connections) {
+                          boolean retryAmbiguous) {
         templatedRoute(TEMPLATE).routeId("provider." + routeName + ".call")
             .parameter("name", routeName)
             .parameter("provider", provider)
             .parameter("protocol", s.protocol())
             .parameter("baseUrl", s.baseUrl())
             .parameter("authHeader", s.authHeader())
-            .parameter("connectTimeoutMs", String.valueOf(s.connectTimeoutMs()))
-            .parameter("responseTimeoutMs", String.valueOf(s.responseTimeoutMs()))
-            .parameter("connections", String.valueOf(connections))
             .parameter("concurrency", String.valueOf(concurrency))
             .parameter("leaseMs", String.valueOf(s.leaseSeconds() * 1000L))
             .parameter("slotWaitMs", String.valueOf(s.slotWaitMs()))

@@ -4,6 +4,7 @@ import com.sartiq.hub.compute.fal.FalProperties;
 import com.sartiq.hub.compute.fal.FalSlots;
 import com.sartiq.hub.compute.fal.FalWebhookVerification;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -54,18 +55,42 @@ public class ProvidersConfiguration {
         return control;
     }
 
-    /** Each provider's breaker under {@code <name>-breaker}, where the template's circuitBreaker EIP finds it. */
+    /**
+     * Each provider's
+     * own camel-http component {@code http-<name>}: timeouts, pool size and, above all, no automatic re-sends are
+     * component options in camel-http 4 (as endpoint parameters they would only travel as query parameters), and
+     * HttpClient 5 otherwise re-sends a POST answered 429/503 — a second paid fal job.
+     */
     @Bean
     public CamelContextConfiguration providerBreakers(ProviderStates states) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                states.settings().keySet().forEach(name -> camel.getRegistry().bind(name + "-breaker", states.breaker(name)));
+                states.settings().forEach((name, s) -> {
+                    camel.addComponent(httpComponentName(name), httpComponent(s));
+                });
             }
 
             @Override
             public void afterApplicationStart(CamelContext camel) {
             }
         };
+    }
+
+    public static String httpComponentName(String provider) {
+        return "http-" + provider;
+    }
+
+    static HttpComponent httpComponent(ProviderSettings s) {
+        HttpComponent http = new HttpComponent();
+        http.setAutomaticRetriesDisabled(true);
+        http.setConnectTimeout(s.connectTimeoutMs());
+        http.setConnectionRequestTimeout(s.connectTimeoutMs());
+        http.setResponseTimeout(s.responseTimeoutMs());
+        http.setSoTimeout(s.responseTimeoutMs());
+        int connections = Math.max(100, s.concurrency() * 2);
+        http.setConnectionsPerRoute(connections);
+        http.setMaxTotalConnections(connections * 2);
+        return http;
     }
 }
