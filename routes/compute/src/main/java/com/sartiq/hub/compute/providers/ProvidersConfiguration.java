@@ -82,15 +82,6 @@ public class ProvidersConfiguration {
     }
 
     static HttpComponent httpComponent(ProviderSettings s) {
-        HttpComponent http = new HttpComponent();
-        http.setAutomaticRetriesDisabled(true);
-        http.setConnectTimeout(s.connectTimeoutMs());
-        http.setConnectionRequestTimeout(s.connectTimeoutMs());
-        http.setResponseTimeout(s.responseTimeoutMs());
-        http.setSoTimeout(s.responseTimeoutMs());
-        int connections = Math.max(100, s.concurrency() * 2);
-        http.setConnectionsPerRoute(connections);
-        http.setMaxTotalConnections(connections * 2);
-        return http;
+        return new ProviderHttpComponent(s);
     }
 }
