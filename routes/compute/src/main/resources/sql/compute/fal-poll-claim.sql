@@ -4,11 +4,11 @@ update task
  where id in (select id
                 from task
                where status = 'running'
-                 and queue = 'fal'
+                 and queue in ('fal', 'fal-training')
                  and provider_request is not null
                  and next_poll_at <= now()
                order by next_poll_at
                for update skip locked
                limit :#limit)
-returning id::text as id, provider_request::text as provider_request, progress, (params ->> 'seed')::bigint as seed,
-          extract(epoch from now() - started_at)::bigint as running_seconds
+returning id::text as id, task_type, provider_request::text as provider_request, progress, params::text as params,
+          attempt, max_attempts, extract(epoch from now() - started_at)::bigint as running_seconds

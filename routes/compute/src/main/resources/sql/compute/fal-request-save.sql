@@ -1,6 +1,8 @@
--- Committed before the worker lets go of the task: from here on, retries resume this request.
+-- Committed before the worker lets go of the task: from here on, retries resume this request. A webhook
+-- that already adopted the request (collecting) is not overwritten.
 update task
    set provider_request = cast(:#providerRequest as jsonb),
        next_poll_at     = now() + make_interval(secs => :#pollSeconds),
        updated_at       = now()
  where id = cast(:#taskId as uuid) and status = 'running'
+   and (provider_request is null or provider_request ->> 'state' in ('submitting', 'unknown'))

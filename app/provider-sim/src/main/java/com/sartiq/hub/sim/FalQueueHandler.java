@@ -30,11 +30,20 @@ final class FalQueueHandler implements HttpHandler {
     private final RequestRegistry registry;
     private final String baseUrl;
     private final String expectedAuthorization;
+    private final Faults faults;
+    private final WebhookSender webhooks;
 
-    FalQueueHandler(RequestRegistry registry, String baseUrl, String falKey) {
+    FalQueueHandler(RequestRegistry registry, String baseUrl, String falKey, Faults faults, WebhookSender webhooks) {
         this.registry = registry;
         this.baseUrl = baseUrl;
         this.expectedAuthorization = "Key " + falKey;
+        this.faults = faults;
+        this.webhooks = webhooks;
+    }
+
+    private boolean fault(HttpExchange exchange, String target) throws IOException {
+        return FaultResponses.apply(exchange, faults.take(target, exchange.getRequestHeaders().getFirst(Faults.HEADER)),
+                FaultResponses.Shape.FAL);
     }
 
     @Override
@@ -94,12 +103,28 @@ final class FalQueueHandler implements HttpHandler {
         if (input == null) {
             return;
         }
+        Fault fault = faults.take("fal-submit", exchange.getRequestHeaders().getFirst(Faults.HEADER));
+        // a garbled answer to a submit fal did accept: the request exists, the client cannot know its id
+        boolean garbled = fault != null && fault.kind() == Fault.Kind.MALFORMED;
+        if (!garbled && FaultResponses.apply(exchange, fault, FaultResponses.Shape.FAL)) {
+            return;
+        }
         String appId = appId(path);
         String modelPath = String.join("/", path);
         String webhook = query(exchange).get("fal_webhook");
-        SimRequest request = registry.submit(appId, modelPath, input, webhook);
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        SimRequest request = registry.submit(appId, modelPath, input, webhook, key != null ? key : webhook);
         LOG.info("fal submit app={} request_id={}", modelPath, request.id());
+        if (webhook != null) {
+            webhooks.schedule(webhook, request.id(), output(request), request.completesAtNanos() - System.nanoTime(),
+                    exchange.getRequestHeaders().getFirst("X-Sim-Webhook-Fault"),
+                    () -> request.state(System.nanoTime()) == SimRequest.State.COMPLETED);
+        }
 
+        if (garbled) {
+            FaultResponses.apply(exchange, fault, FaultResponses.Shape.FAL);
+            return;
+        }
         ObjectNode body = urls(request);
         body.put("queue_position", registry.queuePosition(request, System.nanoTime()));
         if (webhook != null) {
@@ -156,6 +181,9 @@ final class FalQueueHandler implements HttpHandler {
     }
 
     private void status(HttpExchange exchange, String appId, String id) throws IOException {
+        if (fault(exchange, "fal-status")) {
+            return;
+        }
         SimRequest request = registry.find(appId, id).orElse(null);
         if (request == null) {
             Responses.detail(exchange, 404, "Request not found");
@@ -206,6 +234,9 @@ final class FalQueueHandler implements HttpHandler {
     }
 
     private void result(HttpExchange exchange, String appId, String id) throws IOException {
+        if (fault(exchange, "fal-result")) {
+            return;
+        }
         SimRequest request = registry.find(appId, id).orElse(null);
         if (request == null) {
             Responses.detail(exchange, 404, "Request not found");

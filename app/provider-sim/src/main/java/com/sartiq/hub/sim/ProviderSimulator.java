@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,12 +32,19 @@ public final class ProviderSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final RequestRegistry registry;
     private final String baseUrl;
+    private final Faults faults;
+    private final WebhookSender webhooks;
+    private final LlmHandler llm;
 
-    private ProviderSimulator(HttpServer server, ExecutorService executor, RequestRegistry registry, String baseUrl) {
+    private ProviderSimulator(HttpServer server, ExecutorService executor, RequestRegistry registry, String baseUrl,
+                              Faults faults, WebhookSender webhooks, LlmHandler llm) {
         this.server = server;
         this.executor = executor;
         this.registry = registry;
         this.baseUrl = baseUrl;
+        this.faults = faults;
+        this.webhooks = webhooks;
+        this.llm = llm;
     }
 
     /** Binds and starts; the simulator answers as soon as this returns. */
@@ -51,11 +60,20 @@ public final class ProviderSimulator implements AutoCloseable {
         RequestRegistry registry = new RequestRegistry(config.latencyMillis(), config.retentionMillis());
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new FalQueueHandler(registry, baseUrl, config.falKey()));
+        Faults faults = new Faults();
+        WebhookSender webhooks = new WebhookSender(faults);
+        LlmHandler llm = new LlmHandler(config.llmKey(), faults, config.llmLatencyMillis());
+        server.createContext("/", new FalQueueHandler(registry, baseUrl, config.falKey(), faults, webhooks));
         server.createContext(ImageFileHandler.PREFIX, new ImageFileHandler(registry));
+        server.createContext("/v1/", llm);
+        server.createContext("/v1beta/", llm);
+        ProviderSimulator simulator = new ProviderSimulator(server, executor, registry, baseUrl, faults, webhooks, llm);
+        ControlHandler control = new ControlHandler(simulator);
+        server.createContext("/.well-known/", control);
+        server.createContext("/_sim/", control);
         server.start();
         LOG.info("provider simulator listening on {} (latency {} ms)", baseUrl, config.latencyMillis());
-        return new ProviderSimulator(server, executor, registry, baseUrl);
+        return simulator;
     }
 
     public String baseUrl() {
@@ -93,6 +111,62 @@ public final class ProviderSimulator implements AutoCloseable {
     /** Forgets every request and zeroes the counters and the peak; the latency stays. */
     public void reset() {
         registry.reset();
+        llm.reset();
+    }
+
+    /** Fault injection: what the next requests to each endpoint suffer. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** fal JWKS URL whose key signs this simulator's webhooks. */
+    public String jwksUrl() {
+        return baseUrl + "/.well-known/jwks.json";
+    }
+
+    /** A genuine fal webhook signature, for tests that replay or tamper with deliveries. */
+    public String signWebhook(String requestId, String timestamp, byte[] body) {
+        return webhooks.sign(requestId, timestamp, body);
+    }
+
+    public String webhookUserId() {
+        return WebhookSender.USER_ID;
+    }
+
+    public int webhooksDelivered() {
+        return webhooks.delivered();
+    }
+
+    /** Submissions per key: the {@code Idempotency-Key} header, else the submit's {@code fal_webhook} URL. */
+    public Map<String, Integer> submissionsByKey() {
+        return registry.submissionsByKey();
+    }
+
+    public int maxSubmissionsPerKey() {
+        return registry.submissionsByKey().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** Calls to {@code openai}, {@code anthropic} or {@code gemini}, answered or not. */
+    public int llmCalls(String provider) {
+        return llm.calls(provider);
+    }
+
+    /** When each call to the provider arrived (epoch ms), to check retries were spaced as asked. */
+    public List<Long> llmCallTimes(String provider) {
+        return llm.callTimes(provider);
+    }
+
+    /** LLM calls per provider and {@code Idempotency-Key} ({@code provider:key}). */
+    public Map<String, Integer> llmCallsByKey() {
+        return llm.callsByKey();
+    }
+
+    public void setLlmLatencyMillis(long millis) {
+        llm.setLatencyMillis(millis);
+    }
+
+    WebhookSender webhooks() {
+        return webhooks;
     }
 
     /** For tests in this package: what the simulator remembers about a request. */
@@ -103,12 +177,14 @@ public final class ProviderSimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        webhooks.close();
         executor.shutdownNow();
     }
 
-    /** Standalone: {@code --port=N --fal-key=K --latency-ms=N [--host=H] [--public-base-url=U]}. */
+    /** Standalone: {@code --port=N --fal-key=K --latency-ms=N [--host=H] [--public-base-url=U] [--llm-key=K] [--fault=T@P@F]}. */
     public static void main(String[] args) throws InterruptedException {
         SimulatorConfig config = SimulatorConfig.defaults();
+        List<String> faultArgs = new java.util.ArrayList<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -119,14 +195,22 @@ public final class ProviderSimulator implements AutoCloseable {
                 case "--latency-ms" -> config = config.withLatencyMillis(Long.parseLong(value));
                 case "--host" -> config = config.withHost(value);
                 case "--public-base-url" -> config = config.withPublicBaseUrl(value);
+                case "--llm-key" -> config = config.withLlmKey(value);
+                case "--llm-latency-ms" -> config = config.withLlmLatencyMillis(Long.parseLong(value));
+                case "--fault" -> faultArgs.add(value);
                 default -> {
                     System.err.println("unknown option " + arg + "; usage: --port=N --fal-key=K --latency-ms=N"
-                            + " [--host=H] [--public-base-url=URL]");
+                            + " [--host=H] [--public-base-url=URL] [--llm-key=K] [--llm-latency-ms=N]"
+                            + " [--fault=TARGET@PROBABILITY@FAULT, e.g. openai@0.1@status:503]");
                     System.exit(2);
                 }
             }
         }
         ProviderSimulator simulator = start(config);
+        for (String fault : faultArgs) {
+            String[] parts = fault.split("@", 3);
+            simulator.faults().always(parts[0], Fault.parse(parts[2]), Double.parseDouble(parts[1]));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "provider-sim-shutdown"));
         System.out.println(simulator.baseUrl());
         System.out.flush();

@@ -31,6 +31,7 @@ final class RequestRegistry {
     private final TreeSet<SimRequest> inFlight = new TreeSet<>(
             Comparator.comparingLong(SimRequest::completesAtNanos).thenComparingLong(SimRequest::sequence));
     private final Map<String, Integer> countsByApp = new HashMap<>();
+    private final Map<String, Integer> countsByKey = new HashMap<>();
     private long sequence;
     private int total;
     private int peak;
@@ -43,6 +44,11 @@ final class RequestRegistry {
     }
 
     SimRequest submit(String appId, String modelPath, JsonNode input, String webhookUrl) {
+        return submit(appId, modelPath, input, webhookUrl, null);
+    }
+
+    /** {@code key}: the submission's idempotency key (or its webhook URL), counted so tests can assert "never twice". */
+    SimRequest submit(String appId, String modelPath, JsonNode input, String webhookUrl, String key) {
         String id = UUID.randomUUID().toString();
         synchronized (lock) {
             long now = System.nanoTime();
@@ -53,6 +59,9 @@ final class RequestRegistry {
             peak = Math.max(peak, inFlight.size());
             total++;
             countsByApp.merge(appId, 1, Integer::sum);
+            if (key != null) {
+                countsByKey.merge(key, 1, Integer::sum);
+            }
             if (!modelPath.equals(appId)) {
                 countsByApp.merge(modelPath, 1, Integer::sum);
             }
@@ -118,6 +127,12 @@ final class RequestRegistry {
         }
     }
 
+    Map<String, Integer> submissionsByKey() {
+        synchronized (lock) {
+            return Map.copyOf(countsByKey);
+        }
+    }
+
     int peakInFlight() {
         synchronized (lock) {
             return peak;
@@ -136,6 +151,7 @@ final class RequestRegistry {
             requests.clear();
             inFlight.clear();
             countsByApp.clear();
+            countsByKey.clear();
             total = 0;
             peak = 0;
         }

@@ -14,9 +14,16 @@ public final class SimulatorConfig {
     private final long latencyMillis;
     private final String publicBaseUrl;
     private final long retentionMillis;
+    private final String llmKey;
+    private final long llmLatencyMillis;
 
     private SimulatorConfig(String host, int port, String falKey, long latencyMillis, String publicBaseUrl,
                             long retentionMillis) {
+        this(host, port, falKey, latencyMillis, publicBaseUrl, retentionMillis, "sim-llm-key", 20);
+    }
+
+    private SimulatorConfig(String host, int port, String falKey, long latencyMillis, String publicBaseUrl,
+                            long retentionMillis, String llmKey, long llmLatencyMillis) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -38,6 +45,29 @@ public final class SimulatorConfig {
         this.latencyMillis = latencyMillis;
         this.publicBaseUrl = publicBaseUrl == null ? null : stripTrailingSlash(publicBaseUrl);
         this.retentionMillis = retentionMillis;
+        if (llmKey == null || llmKey.isBlank()) {
+            throw new IllegalArgumentException("llmKey must not be blank");
+        }
+        this.llmKey = llmKey;
+        this.llmLatencyMillis = Math.max(0, llmLatencyMillis);
+    }
+
+    /** The API key the OpenAI, Anthropic and Gemini endpoints accept (each in its own header). */
+    public SimulatorConfig withLlmKey(String key) {
+        return new SimulatorConfig(host, port, falKey, latencyMillis, publicBaseUrl, retentionMillis, key, llmLatencyMillis);
+    }
+
+    /** Time each LLM call takes. */
+    public SimulatorConfig withLlmLatencyMillis(long millis) {
+        return new SimulatorConfig(host, port, falKey, latencyMillis, publicBaseUrl, retentionMillis, llmKey, millis);
+    }
+
+    public String llmKey() {
+        return llmKey;
+    }
+
+    public long llmLatencyMillis() {
+        return llmLatencyMillis;
     }
 
     /** Port 0 (a free port), key {@code sim-fal-key}, 300 ms latency, bound to 127.0.0.1. */
@@ -46,30 +76,30 @@ public final class SimulatorConfig {
     }
 
     public SimulatorConfig withHost(String host) {
-        return new SimulatorConfig(host, port, falKey, latencyMillis, publicBaseUrl, retentionMillis);
+        return new SimulatorConfig(host, port, falKey, latencyMillis, publicBaseUrl, retentionMillis, llmKey, llmLatencyMillis);
     }
 
     public SimulatorConfig withPort(int port) {
-        return new SimulatorConfig(host, port, falKey, latencyMillis, publicBaseUrl, retentionMillis);
+        return new SimulatorConfig(host, port, falKey, latencyMillis, publicBaseUrl, retentionMillis, llmKey, llmLatencyMillis);
     }
 
     public SimulatorConfig withFalKey(String key) {
-        return new SimulatorConfig(host, port, key, latencyMillis, publicBaseUrl, retentionMillis);
+        return new SimulatorConfig(host, port, key, latencyMillis, publicBaseUrl, retentionMillis, llmKey, llmLatencyMillis);
     }
 
     /** Time from submit to COMPLETED; the first third of it is spent IN_QUEUE. */
     public SimulatorConfig withLatencyMillis(long millis) {
-        return new SimulatorConfig(host, port, falKey, millis, publicBaseUrl, retentionMillis);
+        return new SimulatorConfig(host, port, falKey, millis, publicBaseUrl, retentionMillis, llmKey, llmLatencyMillis);
     }
 
     /** Base of the URLs handed out to clients, for when they reach the simulator through another address. */
     public SimulatorConfig withPublicBaseUrl(String url) {
-        return new SimulatorConfig(host, port, falKey, latencyMillis, url, retentionMillis);
+        return new SimulatorConfig(host, port, falKey, latencyMillis, url, retentionMillis, llmKey, llmLatencyMillis);
     }
 
     /** How long a finished request stays answerable; bounds memory of a long-running simulator. */
     public SimulatorConfig withRetentionMillis(long millis) {
-        return new SimulatorConfig(host, port, falKey, latencyMillis, publicBaseUrl, millis);
+        return new SimulatorConfig(host, port, falKey, latencyMillis, publicBaseUrl, millis, llmKey, llmLatencyMillis);
     }
 
     public String host() {

@@ -23,7 +23,18 @@ final class Hubs {
                     "--hub.workers.cpu.poll-interval-ms=100",
                     "--hub.workers.cpu.retry-delay-seconds=1",
                     "--hub.events.relay-interval-ms=100",
-                    "--hub.fetch.read-timeout-ms=5000"));
+                    "--hub.fetch.read-timeout-ms=5000",
+                    // AI providers (issue 5): quick fallback polls, short timeouts and breakers that react within a test
+                    "--hub.providers.fal.fallback-poll-seconds=2",
+                    "--hub.providers.fal.ambiguous-wait-seconds=120",
+                    "--hub.workers.llm.poll-interval-ms=100",
+                    "--hub.workers.llm.retry-delay-seconds=1",
+                    "--hub.provider-state.sync-interval-ms=300",
+                    "--hub.providers.anthropic.retry-base-ms=50",
+                    "--hub.providers.anthropic.minimum-calls=4",
+                    "--hub.providers.anthropic.open-seconds=3",
+                    "--hub.providers.openai.retry-base-ms=50",
+                    "--hub.providers.gemini.retry-base-ms=50"));
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "hubs-shutdown"));
         }
         return running;

@@ -86,6 +86,12 @@ public final class HubStack implements AutoCloseable {
         args.add("--hub.matting.demo-model=true");
         args.add("--hub.providers.fal.base-url=" + simulator.baseUrl());
         args.add("--hub.providers.fal.key=" + secrets.falKey());
+        args.add("--hub.providers.fal.jwks-url=" + simulator.jwksUrl());
+        args.add("--hub.providers.fal.webhook-url=http://127.0.0.1:" + port + "/api/v1/webhooks/fal");
+        for (String llm : List.of("openai", "anthropic", "gemini")) {
+            args.add("--hub.providers." + llm + ".base-url=" + simulator.baseUrl());
+            args.add("--hub.providers." + llm + ".key=" + SimulatorConfig.defaults().llmKey());
+        }
         return args;
     }
 

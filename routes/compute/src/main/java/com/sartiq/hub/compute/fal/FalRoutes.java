@@ -1,66 +1,87 @@
 package com.sartiq.hub.compute.fal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sartiq.hub.common.storage.StorageProperties;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sartiq.hub.compute.config.ConditionalOnRole;
+import com.sartiq.hub.compute.providers.ProviderCallException;
+import com.sartiq.hub.compute.providers.ProviderCalls;
 import com.sartiq.hub.compute.tasks.ErrorCategory;
 import com.sartiq.hub.compute.tasks.TaskFailedException;
-import com.sartiq.hub.compute.tasks.TaskOutput;
-import com.sartiq.hub.compute.tasks.TaskParams;
-import com.sartiq.hub.processors.fal.FalImage;
+import com.sartiq.hub.processors.fal.FalModel;
 import com.sartiq.hub.processors.fal.FalQueueProtocol;
 import com.sartiq.hub.processors.fal.FalRequest;
 import com.sartiq.hub.processors.fal.FalStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.aws2.s3.AWS2S3Constants;
-import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * GENERATION through fal's queue: submit and record the request ({@code fal.submit-generation}),
- * then check it on a timer until it completes ({@code fal.poll}, {@code fal.check}) and copy the
- * images into our storage ({@code fal.collect-result}). The request id is committed before the
- * worker lets go, so a restarted hub resumes the request instead of paying for a second one.
+ * Every fal task type through fal's queue. {@code fal.submit}: map the task's parameters to its model's
+ * input (configuration), take a slot of the cross-instance limit, write a "submitting" marker, POST once
+ * (through the {@code provider-call} template, which repeats it only when it provably never left), and record
+ * the request. Completion arrives by webhook ({@link FalWebhookRoutes}); {@code fal.poll} checks requests whose
+ * webhook is late, and those submits whose outcome is unknown. The slot is held until the result is stored.
  */
 @Component
 @ConditionalOnRole("fal")
 public class FalRoutes extends RouteBuilder {
 
-    private static final String AUTHORIZATION = "Authorization";
-
     private final FalProperties fal;
-    private final StorageProperties storage;
+    private final FalSlots slots;
     private final ObjectMapper mapper;
+    private org.apache.camel.ProducerTemplate producer;
 
-    public FalRoutes(FalProperties fal, StorageProperties storage, ObjectMapper mapper) {
+    public FalRoutes(FalProperties fal, FalSlots slots, ObjectMapper mapper) {
         this.fal = fal;
-        this.storage = storage;
+        this.slots = slots;
         this.mapper = mapper;
     }
 
     @Override
     public void configure() {
-        from("direct:fal.submit-generation").routeId("fal.submit-generation").errorHandler(noErrorHandler())
-            .process(e -> {
-                TaskParams.Generation p = mapper.readValue(e.getMessage().getBody(String.class), TaskParams.Generation.class);
-                e.setProperty("seed", p.seed());
-                e.getMessage().setBody(FalQueueProtocol.generationInput(p.prompt(), p.negativePrompt(), p.width(), p.height(), p.seed()));
-            })
-            .removeHeaders("*")
-            .setHeader(AUTHORIZATION, constant("Key " + fal.key()))
-            .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-            .setHeader(Exchange.HTTP_METHOD, constant("POST"))
-            .to(fal.baseUrl() + "/" + fal.generationModel() + "?" + fal.httpOptions()).id("fal.http.submit")
-            .process(this::readSubmitAnswer)
-            .to("sql:classpath:sql/compute/fal-request-save.sql")
-            .log("Task ${exchangeProperty.taskId} submitted to fal as ${exchangeProperty.falRequestId}");
+        from("direct:fal.submit-training").routeId("fal.submit-training").errorHandler(noErrorHandler())
+            .to("direct:fal.submit");
 
-        from("timer:fal.poll?period=" + fal.pollIntervalMs()).routeId("fal.poll")
+        from("direct:fal.submit").routeId("fal.submit").errorHandler(noErrorHandler())
+            .process(this::prepareSubmit)
+            .filter(method(slots, "acquire").isEqualTo(false))
+                .log(LoggingLevel.INFO, "No fal slot free for task ${exchangeProperty.taskId}: back to the queue")
+                .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "delaySeconds", 1))
+                .to("sql:classpath:sql/compute/fal-requeue.sql")
+                .stop()
+            .end()
+            .setProperty("falSubmitBody", body())
+            .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "waitSeconds", fal.ambiguousWaitSeconds(),
+                    "marker", marker(e, "submitting")))
+            .to("sql:classpath:sql/compute/fal-submit-begin.sql")
+            .filter(header("CamelSqlUpdateCount").isEqualTo(0))
+                // already submitted by an earlier attempt: never a second time
+                .log(LoggingLevel.WARN, "Task ${exchangeProperty.taskId} already has a fal request: not submitting again")
+                .bean(slots, "release")
+                .stop()
+            .end()
+            .setBody(exchangeProperty("falSubmitBody"))
+            .setProperty(ProviderCalls.METHOD, constant("POST"))
+            .doTry()
+                .to("direct:provider.fal.call")
+                .process(this::readSubmitAnswer)
+                .to("sql:classpath:sql/compute/fal-request-save.sql")
+                .log("Task ${exchangeProperty.taskId} submitted to fal as ${exchangeProperty.falRequestId}")
+            .doCatch(Exception.class)
+                .setProperty("falSubmitFailure", exchangeProperty(Exchange.EXCEPTION_CAUGHT))
+            .end()
+            .filter(exchangeProperty("falSubmitFailure").isNotNull())
+                .process(this::submitFailed)
+            .end();
+
+        from("timer:fal.status-poll?period=" + fal.pollIntervalMs()).routeId("fal.poll")
             .setBody(e -> Map.of("limit", 100, "leaseSeconds", Math.max(30, fal.responseTimeoutMs() / 1000 * 3)))
             .to("sql:classpath:sql/compute/fal-poll-claim.sql?outputType=SelectList")
             .split(body()).parallelProcessing()
@@ -68,99 +89,197 @@ public class FalRoutes extends RouteBuilder {
 
         from("direct:fal.check").routeId("fal.check").errorHandler(noErrorHandler())
             .setProperty("taskId", simple("${body[id]}"))
-            .setProperty("seed", simple("${body[seed]}"))
+            .setProperty("taskType", simple("${body[task_type]}"))
+            .setProperty("attempt", simple("${body[attempt]}"))
+            .setProperty("maxAttempts", simple("${body[max_attempts]}"))
             .setProperty("runningSeconds", simple("${body[running_seconds]}"))
-            .process(e -> e.setProperty("falRequest", FalQueueProtocol.fromJson(e.getMessage().getBody(Map.class).get("provider_request").toString())))
+            .process(e -> e.setProperty("params", mapper.readTree(e.getMessage().getBody(Map.class).get("params").toString())))
+            .process(e -> e.setProperty("falRequestJson", mapper.readTree(e.getMessage().getBody(Map.class).get("provider_request").toString())))
+            .bean(slots, "renew")
             .doTry()
-                .setHeader(Exchange.HTTP_URI, simple("${exchangeProperty.falRequest.statusUrl}"))
-                .to("direct:fal.get")
-                .process(e -> e.setProperty("falStatus", FalQueueProtocol.status(e.getMessage().getBody(String.class))))
                 .choice()
-                    .when(simple("${exchangeProperty.falStatus.failed}"))
+                    .when(e -> !e.getProperty("falRequestJson", JsonNode.class).hasNonNull("request_id"))
+                        // the submit's answer was lost and no webhook named this task within the wait
                         .process(e -> {
-                            FalStatus status = e.getProperty("falStatus", FalStatus.class);
-                            throw new TaskFailedException(ErrorCategory.PROVIDER_ERROR,
-                                    "fal request failed: " + status.error() + (status.errorType() == null ? "" : " (" + status.errorType() + ")"), false);
+                            throw new TaskFailedException(ErrorCategory.PROVIDER_ERROR, "fal submit outcome unknown ("
+                                    + e.getProperty("falRequestJson", JsonNode.class).path("error").asText("hub stopped mid-submit")
+                                    + "); not submitted again, a second submit could be a second paid job", false);
                         })
-                    .when(simple("${exchangeProperty.falStatus.completed}"))
-                        .to("direct:fal.collect-result")
-                    .when(simple("${exchangeProperty.runningSeconds} > " + fal.timeoutSeconds()))
-                        .to("direct:fal.cancel")
-                        .throwException(new TaskFailedException(ErrorCategory.TIMEOUT,
-                                "fal did not complete within " + fal.timeoutSeconds() + " s", false))
                     .otherwise()
-                        .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "progress", e.getProperty("falStatus", FalStatus.class).progress(),
-                                "pollSeconds", fal.pollIntervalMs() / 1000.0))
-                        .to("sql:classpath:sql/compute/task-progress.sql")
-                        .to("sql:classpath:sql/compute/fal-poll-later.sql")
-                .endChoice()
+                        .to("direct:fal.check-status")
+                .end()
             .endDoTry()
             .doCatch(TaskFailedException.class)
-                .setProperty("attempt", constant(1))
-                .setProperty("maxAttempts", constant(1))
-                .setProperty("retryDelaySeconds", constant(1))
-                .to("direct:tasks.record-failure")
+                .to("direct:fal.fail")
             .doCatch(Exception.class)
                 // fal or our storage hiccuped: the request is still fal's, look again on a later tick
                 .log(LoggingLevel.WARN, "Checking fal request of task ${exchangeProperty.taskId} failed, will retry: ${exception.message}")
             .end();
 
-        from("direct:fal.collect-result").routeId("fal.collect-result").errorHandler(noErrorHandler())
-            .setHeader(Exchange.HTTP_URI, simple("${exchangeProperty.falRequest.responseUrl}"))
-            .to("direct:fal.get")
-            .process(e -> e.getMessage().setBody(FalQueueProtocol.images(e.getMessage().getBody(String.class))))
-            .split(body(), new GroupedBodyAggregationStrategy())
-                .setProperty("falImage", body())
-                .setHeader(AWS2S3Constants.KEY, simple("tasks/${exchangeProperty.taskId}/${exchangeProperty.CamelSplitIndex}.png"))
-                .removeHeaders("*", AWS2S3Constants.KEY)
-                .setHeader(Exchange.HTTP_URI, simple("${body.url}"))
-                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-                .to("http://fal-media?" + fal.httpOptions().replace("throwExceptionOnFailure=false", "throwExceptionOnFailure=true"))
-                .convertBodyTo(byte[].class)
-                .setHeader(AWS2S3Constants.CONTENT_TYPE, simple("${exchangeProperty.falImage.contentType}"))
-                .to("direct:storage.put")
-                .process(e -> {
-                    FalImage image = e.getProperty("falImage", FalImage.class);
-                    e.getMessage().setBody(new TaskOutput.Image(storage.publicUrl(e.getMessage().getHeader(AWS2S3Constants.KEY, String.class)),
-                            image.width(), image.height(), image.contentType(), e.getProperty("seed", Long.class)));
-                })
-            .end()
-            .process(e -> e.getMessage().setBody(new TaskOutput(e.getMessage().getBody(List.class))))
-            .to("direct:tasks.complete");
+        from("direct:fal.check-status").routeId("fal.check-status").errorHandler(noErrorHandler())
+            .process(e -> e.setProperty("falRequest", FalQueueProtocol.fromJson(e.getProperty("falRequestJson").toString())))
+            .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.statusUrl}"))
+            .setProperty(ProviderCalls.METHOD, constant("GET"))
+            .to("direct:provider.fal-read.call")
+            .process(e -> e.setProperty("falStatus", FalQueueProtocol.status(e.getMessage().getBody(String.class))))
+            .choice()
+                .when(simple("${exchangeProperty.falStatus.failed}"))
+                    .process(e -> {
+                        FalStatus status = e.getProperty("falStatus", FalStatus.class);
+                        throw new TaskFailedException(ErrorCategory.PROVIDER_ERROR,
+                                "fal request failed: " + status.error() + (status.errorType() == null ? "" : " (" + status.errorType() + ")"), false);
+                    })
+                .when(simple("${exchangeProperty.falStatus.completed}"))
+                    .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "requestId", e.getProperty("falRequest", FalRequest.class).requestId(),
+                            "leaseSeconds", Math.max(60, fal.responseTimeoutMs() / 1000 * 4)))
+                    .to("sql:classpath:sql/compute/fal-collect-claim.sql?outputType=SelectOne")
+                    .filter(body().isNotNull())
+                        .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.responseUrl}"))
+                        .setProperty(ProviderCalls.METHOD, constant("GET"))
+                        .to("direct:provider.fal-read.call")
+                        .process(e -> e.getMessage().setBody(mapper.readTree(e.getMessage().getBody(String.class))))
+                        .to("direct:fal.collect")
+                    .end().endChoice()
+                .when(simple("${exchangeProperty.runningSeconds} > " + fal.timeoutSeconds()))
+                    .to("direct:fal.cancel")
+                    .throwException(new TaskFailedException(ErrorCategory.TIMEOUT,
+                            "fal did not complete within " + fal.timeoutSeconds() + " s", false))
+                .otherwise()
+                    .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "progress", e.getProperty("falStatus", FalStatus.class).progress(),
+                            "pollSeconds", pollSeconds()))
+                    .to("sql:classpath:sql/compute/task-progress.sql")
+                    .to("sql:classpath:sql/compute/fal-poll-later.sql")
+            .end();
+
+        from("direct:fal.cancel-task").routeId("fal.cancel-task").errorHandler(noErrorHandler())
+            .setBody(e -> Map.of("taskId", e.getProperty("taskId")))
+            .to("sql:classpath:sql/compute/fal-request-by-task.sql?outputType=SelectOne")
+            .doTry()
+                .filter(simple("${body} != null && ${body[provider_request]} != null"))
+                    .process(e -> {
+                        JsonNode request = mapper.readTree(e.getMessage().getBody(Map.class).get("provider_request").toString());
+                        if (request.hasNonNull("cancel_url")) {
+                            e.setProperty("falRequest", FalQueueProtocol.fromJson(request.toString()));
+                        }
+                    })
+                    .filter(exchangeProperty("falRequest").isNotNull())
+                        .to("direct:fal.cancel")
+                    .end()
+                .end().endDoTry()
+            .doCatch(Exception.class)
+                .log(LoggingLevel.WARN, "Cancelling the fal request of task ${exchangeProperty.taskId} failed: ${exception.message}")
+            .doFinally()
+                .bean(slots, "release")
+            .end();
 
         from("direct:fal.cancel").routeId("fal.cancel").errorHandler(noErrorHandler())
-            .removeHeaders("*")
-            .setHeader(AUTHORIZATION, constant("Key " + fal.key()))
-            .setHeader(Exchange.HTTP_METHOD, constant("PUT"))
-            .setHeader(Exchange.HTTP_URI, simple("${exchangeProperty.falRequest.cancelUrl}"))
-            .to("http://fal-queue?" + fal.httpOptions())
-            .log("Cancelled fal request of task ${exchangeProperty.taskId}: HTTP ${header.CamelHttpResponseCode}");
+            .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.cancelUrl}"))
+            .setProperty(ProviderCalls.METHOD, constant("PUT"))
+            .setBody(constant(""))
+            .doTry()
+                .to("direct:provider.fal-read.call")
+                .log("Cancelled fal request of task ${exchangeProperty.taskId}: ${body}")
+            .doCatch(ProviderCallException.class)
+                // 400 ALREADY_COMPLETED / 404 NOT_FOUND: nothing left to cancel
+                .log("fal cancel of task ${exchangeProperty.taskId}: ${exception.message}")
+            .end();
+    }
 
-        from("direct:fal.get").routeId("fal.get").errorHandler(noErrorHandler())
-            .removeHeaders("*", Exchange.HTTP_URI)
-            .setHeader(AUTHORIZATION, constant("Key " + fal.key()))
-            .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-            .setBody(constant(null))
-            .to("http://fal-queue?" + fal.httpOptions())
-            .filter(header(Exchange.HTTP_RESPONSE_CODE).isNotEqualTo(200))
-                .throwException(IllegalStateException.class, "fal answered HTTP ${header.CamelHttpResponseCode}: ${body}")
-            .end()
-            .convertBodyTo(String.class);
+    private void prepareSubmit(Exchange exchange) throws Exception {
+        String taskType = exchange.getProperty("taskType", String.class);
+        FalModel model;
+        JsonNode params;
+        try {
+            model = fal.model(taskType);
+            params = mapper.readTree(exchange.getMessage().getBody(String.class));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new TaskFailedException(ErrorCategory.INVALID_INPUT, e.getMessage(), false);
+        }
+        String url = fal.baseUrl() + "/" + model.model();
+        if (fal.webhooks()) {
+            String hook = fal.webhookUrl() + (fal.webhookUrl().contains("?") ? "&" : "?") + "task_id=" + exchange.getProperty("taskId");
+            url += "?fal_webhook=" + URLEncoder.encode(hook, StandardCharsets.UTF_8);
+        }
+        exchange.setProperty("falModelId", model.model());
+        exchange.setProperty(ProviderCalls.URL, url);
+        exchange.setProperty(ProviderCalls.HOLDER, exchange.getProperty("taskId"));
+        exchange.getMessage().setBody(model.input(params).toString());
+    }
+
+    private String marker(Exchange exchange, String state) {
+        ObjectNode marker = mapper.createObjectNode().put("state", state).put("model", exchange.getProperty("falModelId", String.class));
+        return marker.toString();
     }
 
     private void readSubmitAnswer(Exchange exchange) throws Exception {
-        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        String body = exchange.getMessage().getBody(String.class);
-        if (status >= 400 && status < 500 && status != 429) {
-            throw new TaskFailedException(ErrorCategory.INVALID_INPUT, "fal rejected the request (HTTP " + status + "): " + body, false);
+        FalRequest request;
+        try {
+            request = FalQueueProtocol.submitted(exchange.getMessage().getBody(String.class));
+        } catch (Exception e) {
+            // fal accepted (2xx) but we cannot read the id: the job may well exist
+            throw new ProviderCallException("fal", ProviderCallException.Kind.AMBIGUOUS, 200, 0, "unreadable submit answer: " + e.getMessage(), e);
         }
-        if (status != 200 && status != 201 && status != 202) {
-            // the submit may or may not have been enqueued: never re-send it blindly (a second paid job)
-            throw new TaskFailedException(ErrorCategory.PROVIDER_ERROR, "fal submit answered HTTP " + status + ": " + body, false);
-        }
-        FalRequest request = FalQueueProtocol.submitted(body);
         exchange.setProperty("falRequestId", request.requestId());
-        exchange.getMessage().setBody(Map.of("taskId", exchange.getProperty("taskId"), "providerRequest", FalQueueProtocol.toJson(request),
-                "pollSeconds", fal.pollIntervalMs() / 1000.0));
+        ObjectNode json = (ObjectNode) mapper.readTree(FalQueueProtocol.toJson(request));
+        json.put("state", "submitted").put("model", exchange.getProperty("falModelId", String.class));
+        Map<String, Object> row = new HashMap<>();
+        row.put("taskId", exchange.getProperty("taskId"));
+        row.put("providerRequest", json.toString());
+        row.put("pollSeconds", pollSeconds());
+        exchange.getMessage().setBody(row);
+    }
+
+    /**
+     * What a failed submit means. Provably not accepted (refused, 429/503 answer, paused, circuit open): forget the
+     * marker and let the task retry. Rejected as invalid: fail. Outcome unknown (timeout, 5xx gateway error,
+     * unreadable answer): the configured policy, never a silent second submit.
+     */
+    private void submitFailed(Exchange exchange) {
+        Throwable failure = exchange.getProperty("falSubmitFailure", Throwable.class);
+        String taskId = exchange.getProperty("taskId", String.class);
+        ProviderCallException call = failure instanceof ProviderCallException p ? p : null;
+        boolean ambiguous = call == null || call.kind() == ProviderCallException.Kind.AMBIGUOUS
+                || (call.kind() == ProviderCallException.Kind.UNAVAILABLE && call.status() != 503);
+        var template = producer(exchange);
+        if (!ambiguous) {
+            template.sendBody("sql:classpath:sql/compute/fal-submit-abandon.sql", Map.of("taskId", taskId));
+            slots.release(taskId);
+            if (call.kind() == ProviderCallException.Kind.INVALID) {
+                throw new TaskFailedException(ErrorCategory.INVALID_INPUT, "fal rejected the request: " + call.getMessage(), false);
+            }
+            throw new TaskFailedException(call.kind() == ProviderCallException.Kind.NOT_SENT ? ErrorCategory.NETWORK : ErrorCategory.PROVIDER_ERROR,
+                    "fal did not accept the request: " + call.getMessage(), true);
+        }
+        String error = "submit outcome unknown: " + failure.getMessage();
+        switch (fal.ambiguousSubmit()) {
+            case "await-webhook" -> {
+                // keep the slot: fal may be running it. The poller fails the task if no webhook names it in time.
+                template.sendBody("sql:classpath:sql/compute/fal-submit-unknown.sql",
+                        Map.of("taskId", taskId, "error", error, "waitSeconds", fal.ambiguousWaitSeconds()));
+                log.warn("Task {}: {}; waiting up to {} s for fal's webhook instead of submitting again", taskId, error, fal.ambiguousWaitSeconds());
+            }
+            case "resubmit" -> {
+                template.sendBody("sql:classpath:sql/compute/fal-submit-abandon.sql", Map.of("taskId", taskId));
+                slots.release(taskId);
+                throw new TaskFailedException(ErrorCategory.TIMEOUT, error + " (policy resubmit: may run twice at fal)", true);
+            }
+            default -> {
+                template.sendBody("sql:classpath:sql/compute/fal-submit-unknown.sql",
+                        Map.of("taskId", taskId, "error", error, "waitSeconds", 0));
+                slots.release(taskId);
+                throw new TaskFailedException(ErrorCategory.TIMEOUT, error + "; not submitted again", false);
+            }
+        }
+    }
+
+    private synchronized org.apache.camel.ProducerTemplate producer(Exchange exchange) {
+        if (producer == null) {
+            producer = exchange.getContext().createProducerTemplate();
+        }
+        return producer;
+    }
+
+    private double pollSeconds() {
+        return fal.webhooks() ? fal.fallbackPollSeconds() : fal.pollIntervalMs() / 1000.0;
     }
 }

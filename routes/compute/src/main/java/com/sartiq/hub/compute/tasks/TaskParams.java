@@ -172,7 +172,8 @@ public sealed interface TaskParams {
             JsonNode jsonSchema,
             @Min(1) @Max(32_000) Integer maxTokens,
             @DecimalMin("0") @DecimalMax("2") Double temperature,
-            @Size(max = 64) String providerType) implements TaskParams {
+            @Size(max = 64) String providerType,
+            @Size(max = 64) String provider) implements TaskParams {
     }
 
     /** TRAINING (also {@code POST /api/v1/training/}): LoRA or full fine-tune on a set of images. */

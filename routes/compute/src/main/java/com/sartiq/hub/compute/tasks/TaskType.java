@@ -5,9 +5,8 @@ import java.util.Optional;
 
 /**
  * The documented task types (all eleven), each with the queue that runs it, the route that handles it
- * and the record its parameters are read into. A handler route missing from this process (its provider
- * is not built yet) fails the task with a clear message rather than leaving it queued forever; see
- * {@code fallbackHandler}.
+ * and the record its parameters are read into. A handler route missing from this process (a role that does
+ * not run here) fails the task with a clear message rather than leaving it queued forever.
  */
 public enum TaskType {
 
@@ -39,14 +38,6 @@ public enum TaskType {
 
     public String handler() {
         return handler;
-    }
-
-    /**
-     * The route used while {@link #handler()} does not exist in this process: GENERATION keeps working
-     * through the first cut's {@code direct:fal.submit-generation} until the generic fal submit lands.
-     */
-    public Optional<String> fallbackHandler() {
-        return this == GENERATION ? Optional.of("direct:fal.submit-generation") : Optional.empty();
     }
 
     public Class<? extends TaskParams> params() {

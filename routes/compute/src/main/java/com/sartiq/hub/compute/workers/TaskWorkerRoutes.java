@@ -150,7 +150,7 @@ public class TaskWorkerRoutes extends RouteBuilder {
                     .toD("${exchangeProperty.handler}");
     }
 
-    /** The queue's override, else the type's handler, else its fallback while the handler is not built in this process. */
+    /** The queue's override, else the type's handler, which must be deployed in this process. */
     private String handler(WorkerProperties.Queue settings, String taskType) {
         if (settings.hasHandler()) {
             return settings.handler();
@@ -159,8 +159,8 @@ public class TaskWorkerRoutes extends RouteBuilder {
         if (hasRoute(type.handler())) {
             return type.handler();
         }
-        return type.fallbackHandler().filter(this::hasRoute).orElseThrow(() -> new TaskFailedException(ErrorCategory.INTERNAL,
-                "no handler for " + type + " tasks in this hub (" + type.handler() + " is not deployed)", false));
+        throw new TaskFailedException(ErrorCategory.INTERNAL,
+                "no handler for " + type + " tasks in this hub (" + type.handler() + " is not deployed)", false);
     }
 
     private boolean hasRoute(String endpointUri) {

@@ -1,0 +1,47 @@
+package com.sartiq.hub.compute.providers;
+
+import com.sun.net.httpserver.HttpServer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A provider's camel-http component never re-sends a POST by itself, whatever the answer says. */
+class ProviderHttpComponentTest {
+
+    @Test
+    void aPostAnswered429WithRetryAfterIsSentOnce() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            exchange.sendResponseHeaders(429, -1);
+            exchange.close();
+        });
+        server.start();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            ProviderSettings settings = new ProviderSettings("openai", "http://x", "k", 1000, 3000, 0, null, null, null,
+                    null, null, null, null, null, null, null, null);
+            camel.addComponent("http-test", ProvidersConfiguration.httpComponent(settings));
+            camel.start();
+            ProducerTemplate producer = camel.createProducerTemplate();
+            Exchange answer = producer.request("http-test://provider?throwExceptionOnFailure=false", e -> {
+                e.getMessage().setHeader(Exchange.HTTP_URI, "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/x");
+                e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+                e.getMessage().setBody("{}");
+            });
+            assertEquals(429, answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+            assertEquals(1, calls.get(), "sent once");
+        } finally {
+            server.stop(0);
+        }
+    }
+}

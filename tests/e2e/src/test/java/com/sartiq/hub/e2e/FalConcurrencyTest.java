@@ -1,0 +1,97 @@
+package com.sartiq.hub.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sartiq.hub.compute.app.ComputeHubApplication;
+import com.sartiq.hub.localstack.LocalStack;
+import com.sartiq.hub.testsupport.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 200 GENERATION tasks (or {@code -Dhub.bench.fal-tasks=N}) against fal with 2 s latency, worked by two compute-hub
+ * instances at once: never more than {@code hub.providers.fal.concurrency} (50) requests in flight at the simulator,
+ * every task completed, each submitted exactly once. Prints the slot utilisation: achieved tasks/s over the
+ * Little's-law ceiling 50 / 2 s = 25/s (recorded in docs/BENCHMARKS.md).
+ */
+class FalConcurrencyTest {
+
+    private static final int TASKS = Integer.getInteger("hub.bench.fal-tasks", 200);
+    private static final long LATENCY_MS = 2000;
+    private static LocalStack hubs;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void start() {
+        hubs = Hubs.get();
+        int port = Ports.free();
+        List<String> args = new ArrayList<>(hubs.stack().computeArgs(port, "api,fal"));
+        args.addAll(List.of("--hub.providers.fal.fallback-poll-seconds=2", "--hub.workers.fal.poll-interval-ms=100",
+                "--hub.providers.fal.ambiguous-wait-seconds=120", "--camel.main.name=compute-hub-2", "--management.endpoints.jmx.exposure.exclude=*",
+                "--spring.jmx.enabled=false", "--camel.main.jmx-enabled=false"));
+        second = ComputeHubApplication.application().run(args.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        hubs.stack().simulator().setLatencyMillis(300);
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    void twoInstancesNeverHaveMoreThanFiftyRequestsInFlightAndCompleteEveryTaskOnce() throws Exception {
+        var simulator = hubs.stack().simulator();
+        simulator.setLatencyMillis(LATENCY_MS);
+        simulator.reset();
+        String key = hubs.stack().secrets().computeApiKey();
+        long started = System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < TASKS; i++) {
+                int n = i;
+                created.add(pool.submit(() -> {
+                    Http.Response r = Http.postJson(hubs.computeUrl() + "/api/v1/tasks/", key,
+                            "{\"task_type\":\"GENERATION\",\"prompt\":\"look " + n + "\",\"width\":256,\"height\":256,\"seed\":" + n + "}");
+                    assertEquals(201, r.status(), r.body());
+                    return r.json().get("id").asText();
+                }));
+            }
+            for (Future<String> f : created) {
+                ids.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String id : ids) {
+            JsonNode task = Http.await(hubs.computeUrl() + "/api/v1/tasks/" + id, key, java.time.Duration.ofSeconds(240),
+                    t -> !t.get("status").asText().equals("pending") && !t.get("status").asText().equals("running"));
+            assertEquals("completed", task.get("status").asText(), task.toString());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double achieved = TASKS / seconds;
+        double ceiling = 50 / (LATENCY_MS / 1000.0);
+        System.out.printf("FAL slots: %d tasks, 2 instances, latency %d ms: %.2f s, %.2f tasks/s, ceiling %.1f/s,"
+                        + " utilisation %.3f, peak in flight %d%n", TASKS, LATENCY_MS, seconds, achieved, ceiling, achieved / ceiling,
+                simulator.peakInFlight());
+        assertTrue(simulator.peakInFlight() <= 50, "peak in flight " + simulator.peakInFlight());
+        assertEquals(TASKS, simulator.submissionCount(), "each task submitted once");
+        Map<String, Integer> perKey = simulator.submissionsByKey();
+        assertEquals(TASKS, perKey.size());
+        assertEquals(1, simulator.maxSubmissionsPerKey(), "never twice for one task");
+    }
+}

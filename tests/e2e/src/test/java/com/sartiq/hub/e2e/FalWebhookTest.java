@@ -1,0 +1,143 @@
+package com.sartiq.hub.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sartiq.hub.localstack.LocalStack;
+import com.sartiq.hub.sim.Fault;
+import com.sartiq.hub.sim.ProviderSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** fal completion by webhook: signatures, idempotency, lost webhooks, lost or refused submits. */
+class FalWebhookTest {
+
+    private static LocalStack hubs;
+    private static ProviderSimulator sim;
+    private static String key;
+
+    @BeforeAll
+    static void start() {
+        hubs = Hubs.get();
+        sim = hubs.stack().simulator();
+        key = hubs.stack().secrets().computeApiKey();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sim.faults().clear();
+    }
+
+    @Test
+    void forgedStaleAndReplayedWebhooksAreRefusedAndChangeNothing() {
+        JsonNode done = complete(create("a forged coat"));
+        String id = done.get("id").asText();
+        String url = hubs.computeUrl() + "/api/v1/webhooks/fal?task_id=" + id;
+        String body = "{\"request_id\":\"r-forged\",\"gateway_request_id\":\"r-forged\",\"status\":\"OK\",\"payload\":{\"images\":[{\"url\":\"http://evil/x.png\"}]}}";
+        String now = String.valueOf(System.currentTimeMillis() / 1000);
+
+        Http.Response unsigned = Http.postJson(url, null, body);
+        assertEquals(401, unsigned.status(), unsigned.body());
+        Http.Response forged = Http.postJson(url, null, body, headers("r-forged", now, "ab".repeat(64)));
+        assertEquals(401, forged.status(), forged.body());
+
+        String old = String.valueOf(System.currentTimeMillis() / 1000 - 600);
+        Http.Response stale = Http.postJson(url, null, body, headers("r-forged", old, sign("r-forged", old, body)));
+        assertEquals(401, stale.status(), stale.body());
+
+        Map<String, String> genuine = headers("r-forged", now, sign("r-forged", now, body));
+        Http.Response first = Http.postJson(url, null, body, genuine);
+        assertEquals(200, first.status(), first.body());
+        assertEquals("ignored", first.json().get("status").asText(), "a request id the task never had changes nothing");
+        Http.Response replayed = Http.postJson(url, null, body, genuine);
+        assertEquals(401, replayed.status(), replayed.body());
+
+        JsonNode after = task(id);
+        assertEquals("completed", after.get("status").asText());
+        assertEquals(done.get("output"), after.get("output"));
+    }
+
+    @Test
+    void droppedWebhooksAreCompletedByPolling() {
+        sim.faults().next("fal-webhook", Fault.drop(), 2);
+        int delivered = sim.webhooksDelivered();
+        String a = create("dropped one");
+        String b = create("dropped two");
+        assertEquals("completed", complete(a).get("status").asText());
+        assertEquals("completed", complete(b).get("status").asText());
+        assertEquals(delivered, sim.webhooksDelivered(), "both completed without a webhook");
+        assertEquals(1, submissions(a));
+        assertEquals(1, submissions(b));
+    }
+
+    @Test
+    void aDuplicatedWebhookCompletesTheTaskOnce() throws Exception {
+        sim.faults().next("fal-webhook", Fault.duplicate(), 1);
+        int delivered = sim.webhooksDelivered();
+        String id = create("twice told");
+        JsonNode done = complete(id);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (sim.webhooksDelivered() < delivered + 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(delivered + 2, sim.webhooksDelivered(), "both copies were answered 2xx");
+        assertEquals(done.get("output"), task(id).get("output"));
+        assertEquals(1, submissions(id));
+    }
+
+    @Test
+    void aSubmitWhoseAnswerIsLostIsReconciledByTheWebhookNotSentAgain() {
+        sim.faults().next("fal-submit", Fault.malformed(), 1);
+        String id = create("lost answer");
+        JsonNode done = complete(id);
+        assertEquals("completed", done.get("status").asText(), done.toString());
+        assertEquals(1, submissions(id), "fal got it once; the hub never re-sent it");
+    }
+
+    @Test
+    void aSubmitFalRefusedIsRetriedAsANewAttempt() {
+        sim.faults().next("fal-submit", Fault.status(503, null), 1);
+        String id = create("refused first");
+        JsonNode done = complete(id);
+        assertEquals("completed", done.get("status").asText(), done.toString());
+        assertEquals(2, done.get("attempt").asInt(), "the 503 cost an attempt");
+        assertEquals(1, submissions(id), "the refused submit was never enqueued");
+    }
+
+    private static String create(String prompt) {
+        Http.Response r = Http.postJson(hubs.computeUrl() + "/api/v1/tasks/", key,
+                "{\"task_type\":\"GENERATION\",\"prompt\":\"" + prompt + "\",\"width\":256,\"height\":256,\"seed\":5}");
+        assertEquals(201, r.status(), r.body());
+        return r.json().get("id").asText();
+    }
+
+    private static JsonNode complete(String id) {
+        return Http.await(hubs.computeUrl() + "/api/v1/tasks/" + id, key, Duration.ofSeconds(90),
+                t -> !t.get("status").asText().equals("pending") && !t.get("status").asText().equals("running"));
+    }
+
+    private static JsonNode task(String id) {
+        return Http.get(hubs.computeUrl() + "/api/v1/tasks/" + id, key).json();
+    }
+
+    private static int submissions(String taskId) {
+        return sim.submissionsByKey().entrySet().stream().filter(e -> e.getKey().endsWith("task_id=" + taskId))
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    private static String sign(String requestId, String timestamp, String body) {
+        return sim.signWebhook(requestId, timestamp, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> headers(String requestId, String timestamp, String signature) {
+        assertTrue(signature.length() > 0);
+        return Map.of("X-Fal-Webhook-Request-Id", requestId, "X-Fal-Webhook-User-Id", sim.webhookUserId(),
+                "X-Fal-Webhook-Timestamp", timestamp, "X-Fal-Webhook-Signature", signature);
+    }
+}
