@@ -91,28 +91,30 @@ final class WebhookSender implements AutoCloseable {
         body.set("payload", payload);
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-        int status;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
-                    .header("Content-Type", "application/json")
-                    .header("X-Fal-Webhook-Request-Id", requestId)
-                    .header("X-Fal-Webhook-User-Id", USER_ID)
-                    .header("X-Fal-Webhook-Timestamp", timestamp)
-                    .header("X-Fal-Webhook-Signature", sign(requestId, timestamp, bytes))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            status = -1;
-        }
-        if (status >= 200 && status < 300) {
-            delivered.incrementAndGet();
-            return;
-        }
-        if (attempt < MAX_ATTEMPTS && !scheduler.isShutdown()) {
-            long delay = Math.min(5000, 250L << Math.min(attempt, 5));
-            LOG.info("webhook of {} answered {}, re-delivering in {} ms", requestId, status, delay);
-            scheduler.schedule(() -> deliver(url, requestId, payload, attempt + 1), delay, TimeUnit.MILLISECONDS);
-        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header("X-Fal-Webhook-Request-Id", requestId)
+                .header("X-Fal-Webhook-User-Id", USER_ID)
+                .header("X-Fal-Webhook-Timestamp", timestamp)
+                .header("X-Fal-Webhook-Signature", sign(requestId, timestamp, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        // asynchronous: a slow or dead receiver must not hold up everybody else's deliveries
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            int status = error == null ? response.statusCode() : -1;
+            if (status >= 200 && status < 300) {
+                delivered.incrementAndGet();
+                return;
+            }
+            if (attempt < MAX_ATTEMPTS && !scheduler.isShutdown()) {
+                long delay = Math.min(5000, 250L << Math.min(attempt, 5));
+                LOG.info("webhook of {} answered {}, re-delivering in {} ms", requestId, status, delay);
+                try {
+                    scheduler.schedule(() -> deliver(url, requestId, payload, attempt + 1), delay, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException ignored) {
+                    // simulator closing
+                }
+            }
+        });
     }
 
     String sign(String requestId, String timestamp, byte[] body) {
