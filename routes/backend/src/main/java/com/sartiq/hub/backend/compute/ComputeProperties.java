@@ -27,9 +27,4 @@ public record ComputeProperties(String baseUrl, String apiKey, String webhookUrl
         timeoutMs = timeoutMs == null ? 10_000 : timeoutMs;
         submitAttempts = submitAttempts == null ? 3 : submitAttempts;
     }
-
-    public String httpOptions() {
-        return "throwExceptionOnFailure=false&automaticRetriesDisabled=true&connectTimeout=" + timeoutMs
-                + "&responseTimeout=" + timeoutMs + "&connectionRequestTimeout=" + timeoutMs;
-    }
 }

@@ -1,5 +1,6 @@
 package com.sartiq.hub.compute.providers;
 
+import com.sartiq.hub.common.http.FixedHttpComponent;
 import com.sartiq.hub.compute.fal.FalProperties;
 import com.sartiq.hub.compute.fal.FalSlots;
 import com.sartiq.hub.compute.fal.FalWebhookVerification;
@@ -82,6 +83,6 @@ public class ProvidersConfiguration {
     }
 
     static HttpComponent httpComponent(ProviderSettings s) {
-        return new ProviderHttpComponent(s);
+        return new FixedHttpComponent(s.connectTimeoutMs(), s.responseTimeoutMs(), Math.max(100, s.concurrency() * 2));
     }
 }

@@ -1,4 +1,4 @@
-package com.sartiq.hub.compute.providers;
+package com.sartiq.hub.common.http;
 
 import com.sun.net.httpserver.HttpServer;
 import org.apache.camel.CamelContext;
@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A provider's camel-http component never re-sends a POST by itself, whatever the answer says. */
-class ProviderHttpComponentTest {
+/** The component never re-sends a POST by itself, whatever the answer says. */
+class FixedHttpComponentTest {
 
     @Test
     void aPostAnswered429WithRetryAfterIsSentOnce() throws Exception {
@@ -28,9 +28,7 @@ class ProviderHttpComponentTest {
         });
         server.start();
         try (CamelContext camel = new DefaultCamelContext()) {
-            ProviderSettings settings = new ProviderSettings("openai", "http://x", "k", 1000, 3000, 0, null, null, null,
-                    null, null, null, null, null, null, null, null);
-            camel.addComponent("http-test", ProvidersConfiguration.httpComponent(settings));
+            camel.addComponent("http-test", new FixedHttpComponent(1000, 3000, 10));
             camel.start();
             ProducerTemplate producer = camel.createProducerTemplate();
             Exchange answer = producer.request("http-test://provider?throwExceptionOnFailure=false", e -> {

@@ -1,24 +1,30 @@
-package com.sartiq.hub.compute.providers;
+package com.sartiq.hub.common.http;
 
 import org.apache.camel.component.http.HttpComponent;
 
 /**
- * One provider's camel-http component: its timeouts and pool, and never an automatic re-send. Fixed at
- * construction: Camel Spring Boot's customizer for {@code camel.component.http.*} applies to every
+ * A camel-http component for one outbound peer (an AI provider, the compute hub): its timeouts and pool,
+ * and never an automatic re-send. Register it under its own scheme (e.g. {@code http-openai}) and set the
+ * target with the {@code CamelHttpUri} header: camel-http reads these settings only from the component (on
+ * an endpoint URI they are sent on as query parameters). Fixed at construction: Camel Spring Boot's customizer for {@code camel.component.http.*} applies to every
  * {@link HttpComponent} in the context and would otherwise put back the defaults (180 s timeouts, automatic
  * retries on — HttpClient 5 then re-sends a POST answered 429/503 after its Retry-After, a second paid call).
  */
-public class ProviderHttpComponent extends HttpComponent {
+public class FixedHttpComponent extends HttpComponent {
 
     private final boolean frozen;
 
-    public ProviderHttpComponent(ProviderSettings s) {
+    /**
+     * @param connectTimeoutMs  limit to connect, and to wait for a pooled connection
+     * @param responseTimeoutMs limit to wait for the answer (and between its bytes)
+     * @param connections       connections per route; twice that in all
+     */
+    public FixedHttpComponent(long connectTimeoutMs, long responseTimeoutMs, int connections) {
         super.setAutomaticRetriesDisabled(true);
-        super.setConnectTimeout(s.connectTimeoutMs());
-        super.setConnectionRequestTimeout(s.connectTimeoutMs());
-        super.setResponseTimeout(s.responseTimeoutMs());
-        super.setSoTimeout(s.responseTimeoutMs());
-        int connections = Math.max(100, s.concurrency() * 2);
+        super.setConnectTimeout(connectTimeoutMs);
+        super.setConnectionRequestTimeout(connectTimeoutMs);
+        super.setResponseTimeout(responseTimeoutMs);
+        super.setSoTimeout(responseTimeoutMs);
         super.setConnectionsPerRoute(connections);
         super.setMaxTotalConnections(connections * 2);
         frozen = true;
