@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fal's webhook deliveries: at completion, {@code POST {request_id, gateway_request_id, status, payload}} to the
  * submit's {@code fal_webhook}, signed with Ed25519 over {@code id\nuser\ntimestamp\nsha256hex(body)}
  * (docs.fal.ai "Verifying Your Webhook") with a key whose public half {@link #jwks()} serves. A non-2xx answer
- * is re-delivered, freshly signed, up to 10 times (fal spreads those over 2 hours; here a few seconds).
+ * is re-delivered, freshly signed, up to 10 times (fal spreads those over 2 hours; here about 75 seconds).
  */
 final class WebhookSender implements AutoCloseable {
 
@@ -82,7 +82,8 @@ final class WebhookSender implements AutoCloseable {
                 if (stillWanted.getAsBoolean()) {
                     deliver(url, requestId, payloadWhenDone, 1);
                 }
-            }, TimeUnit.NANOSECONDS.toMillis(Math.max(0, delayNanos)) + extra + i * 1100L, TimeUnit.MILLISECONDS);
+            // in nanoseconds: a delay truncated to milliseconds fired just before completion and lost the webhook
+            }, Math.max(0, delayNanos) + TimeUnit.MILLISECONDS.toNanos(extra + i * 1100L), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -106,7 +107,7 @@ final class WebhookSender implements AutoCloseable {
                 return;
             }
             if (attempt < MAX_ATTEMPTS && !scheduler.isShutdown()) {
-                long delay = Math.min(5000, 250L << Math.min(attempt, 5));
+                long delay = Math.min(15_000, 250L << Math.min(attempt, 6));
                 LOG.info("webhook of {} answered {}, re-delivering in {} ms", requestId, status, delay);
                 try {
                     scheduler.schedule(() -> deliver(url, requestId, payload, attempt + 1), delay, TimeUnit.MILLISECONDS);

@@ -19,8 +19,12 @@ public final class WorkerProperties {
             "cpu", "cpu",
             "inference", "inference");
 
-    /** Queues whose handlers pay a provider per call: an attempt that may have reached it is not repeated blindly. */
-    static final Set<String> PAID = Set.of("fal", "fal-training", "llm");
+    /**
+     * Queues whose handlers may reach a paid provider without first recording it: an attempt whose worker died there is
+     * not repeated blindly. The fal handlers commit a "submitting" marker before every submit, so a fal task without a
+     * provider request provably never reached fal and runs again.
+     */
+    static final Set<String> PAID = Set.of("llm");
 
     private final Map<String, Queue> queues;
     private final Process process;
@@ -86,8 +90,8 @@ public final class WorkerProperties {
 
     static Queue defaults(String queue) {
         return switch (queue) {
-            case "fal" -> new Queue(50, 500L, 120, 3, 5, null, false, "fal");
-            case "fal-training" -> new Queue(5, 1000L, 300, 3, 30, null, false, "fal");
+            case "fal" -> new Queue(50, 500L, 120, 3, 5, null, true, "fal");
+            case "fal-training" -> new Queue(5, 1000L, 300, 3, 30, null, true, "fal");
             case "llm" -> new Queue(10, 500L, 180, 3, 5, null, false, "llm");
             case "cpu" -> new Queue(2, 500L, 300, 3, 5, null, true, "cpu");
             case "inference" -> new Queue(4, 500L, 300, 3, 5, null, true, "inference");
