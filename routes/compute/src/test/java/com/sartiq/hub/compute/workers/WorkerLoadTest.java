@@ -6,6 +6,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class WorkerLoadTest {
@@ -31,13 +32,15 @@ class WorkerLoadTest {
     }
 
     @Test
-    void knownQueuesHaveTheirRoleAndPaidQueuesNeverRepeatAnAttemptInDoubt() {
+    void knownQueuesHaveTheirRoleAndOnlyTheLlmQueueNeverRepeatsAnAttemptInDoubt() {
         WorkerProperties workers = new WorkerProperties(Map.of("cpu", new WorkerProperties.Queue(7, null, null, null, null, null, null, null),
                 "extra", new WorkerProperties.Queue(null, null, null, null, null, "direct:tasks.noop", null, "inference")));
         assertEquals(7, workers.forQueue("cpu").concurrency());
         assertEquals(300, workers.forQueue("cpu").leaseSeconds(), "unset keys keep the queue's defaults");
         assertEquals("fal", workers.forQueue("fal-training").role());
-        assertFalse(workers.forQueue("fal").requeueInDoubt());
+        // fal handlers record a marker before each submit: a fal task without one never reached fal
+        assertTrue(workers.forQueue("fal").requeueInDoubt());
+        assertTrue(workers.forQueue("fal-training").requeueInDoubt());
         assertFalse(workers.forQueue("llm").requeueInDoubt());
         assertEquals(true, workers.forQueue("cpu").requeueInDoubt());
         assertEquals("inference", workers.forQueue("extra").role());
