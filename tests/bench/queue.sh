@@ -25,7 +25,7 @@ KEY=bench-key
 
 export HUB_DB_URL=$PG_URL/$DB HUB_REDIS_URL=${HUB_BENCH_REDIS:-redis://127.0.0.1:6379/0} HUB_REDIS_KEY_PREFIX=bench:
 export HUB_S3_ENDPOINT=http://127.0.0.1:1 HUB_S3_REGION=us-east-1 HUB_S3_ACCESS_KEY=x HUB_S3_SECRET_KEY=y
-export HUB_COMPUTE_API_KEY=$KEY HUB_WEBHOOK_SECRET=bench-secret HUB_MATTING_MODEL_PATH= HUB_DEV_CONSOLE=false HUB_COMPUTE_PORT=$PORT
+export HUB_COMPUTE_API_KEY=$KEY HUB_WEBHOOK_SECRET=bench-secret HUB_MATTING_DEMO_MODEL=true HUB_DEV_CONSOLE=false HUB_COMPUTE_PORT=$PORT
 java -Xmx512m -jar app/compute-hub/target/compute-hub-exec.jar --hub.roles=api,cpu \
   --hub.workers.cpu.handler=direct:tasks.noop --hub.workers.cpu.concurrency=16 --hub.workers.cpu.poll-interval-ms=50 \
   --spring.datasource.hikari.maximum-pool-size=24 --logging.level.com.sartiq.hub=WARN >/tmp/bench-queue-hub.log 2>&1 &
