@@ -1,6 +1,7 @@
 package com.sartiq.hub.backend.catalog;
 
 import com.sartiq.hub.backend.tenancy.Scope;
+import com.sartiq.hub.backend.utils.Paging;
 import com.sartiq.hub.common.rest.ApiException;
 import com.sartiq.hub.common.rest.FieldError;
 import com.sartiq.hub.common.rest.RequestValidationException;
@@ -25,8 +26,6 @@ import java.util.UUID;
  */
 public class CatalogHandlers {
 
-    public static final int MAX_LIMIT = 1000;
-
     private final CatalogResource resource;
     private final CatalogSql sql;
     private final List<Column> bodyFields;
@@ -50,8 +49,7 @@ public class CatalogHandlers {
         Message in = exchange.getMessage();
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> params = scopeParams(exchange);
-        params.put("skip", intParam(in, "skip", 0, 0, Integer.MAX_VALUE, errors));
-        params.put("limit", intParam(in, "limit", 100, 1, MAX_LIMIT, errors));
+        Paging.read(in, errors).addTo(params);
         Set<String> present = new TreeSet<>();
         boolean includePublic = resource.publicInList();
         for (ListFilter filter : resource.filters()) {
@@ -347,26 +345,6 @@ public class CatalogHandlers {
             key.put(name, params.get(name));
         }
         return key.toString();
-    }
-
-    private static int intParam(Message in, String name, int fallback, int min, int max, List<FieldError> errors) {
-        String raw = in.getHeader(name, String.class);
-        if (raw == null || raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(raw.trim());
-            if (value < min) {
-                errors.add(new FieldError(List.of("query", name), "Input should be greater than or equal to " + min, "greater_than_equal"));
-            } else if (value > max) {
-                errors.add(new FieldError(List.of("query", name), "Input should be less than or equal to " + max, "less_than_equal"));
-            } else {
-                return (int) value;
-            }
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(List.of("query", name), "Input should be a valid integer, unable to parse string as an integer", "int_parsing"));
-        }
-        return fallback;
     }
 
     /** Booleans the way FastAPI reads query strings. */

@@ -2,6 +2,7 @@ package com.sartiq.hub.backend.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sartiq.hub.backend.auth.AuthRoutes;
+import com.sartiq.hub.backend.utils.Paging;
 import com.sartiq.hub.common.rest.JsonRequestReader;
 import com.sartiq.hub.common.rest.JsonResponses;
 import com.sartiq.hub.common.rest.RestErrorHandling;
@@ -89,7 +90,7 @@ public class CatalogRoutes extends RouteBuilder {
             .produces("application/json").outType(r.listType())
             .param().name("skip").type(RestParamType.query).dataType("integer").defaultValue("0").required(false).description("Rows to skip (≥ 0)").endParam()
             .param().name("limit").type(RestParamType.query).dataType("integer").defaultValue("100").required(false)
-                .description("Page size (1–" + CatalogHandlers.MAX_LIMIT + ")").endParam();
+                .description("Page size (1–" + Paging.MAX_LIMIT + ")").endParam();
         if (!r.global()) {
             organizationParam(rest);
         }

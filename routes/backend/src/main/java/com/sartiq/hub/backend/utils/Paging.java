@@ -3,6 +3,7 @@ package com.sartiq.hub.backend.utils;
 import com.sartiq.hub.common.rest.FieldError;
 import com.sartiq.hub.common.rest.RequestValidationException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,17 @@ public record Paging(int skip, int limit) {
     /** Reads and checks {@code skip}/{@code limit} from the request's query headers; 422 names each bad one. */
     public static Paging of(Exchange exchange) {
         List<FieldError> errors = new ArrayList<>();
-        int skip = parse(exchange.getMessage().getHeader("skip", String.class), "skip", 0, 0, Integer.MAX_VALUE, errors);
-        int limit = parse(exchange.getMessage().getHeader("limit", String.class), "limit", 100, 1, MAX_LIMIT, errors);
+        Paging paging = read(exchange.getMessage(), errors);
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
-        return new Paging(skip, limit);
+        return paging;
+    }
+
+    /** Reads {@code skip}/{@code limit}, adding each bad one to {@code errors}: for lists that check more query parameters. */
+    public static Paging read(Message in, List<FieldError> errors) {
+        return new Paging(parse(in.getHeader("skip", String.class), "skip", 0, 0, Integer.MAX_VALUE, errors),
+                parse(in.getHeader("limit", String.class), "limit", 100, 1, MAX_LIMIT, errors));
     }
 
     private static int parse(String raw, String name, int fallback, int min, int max, List<FieldError> errors) {
@@ -32,17 +38,18 @@ public record Paging(int skip, int limit) {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            long value = Long.parseLong(raw.trim());
             if (value < min) {
                 errors.add(new FieldError(List.of("query", name), "Input should be greater than or equal to " + min, "greater_than_equal"));
             } else if (value > max) {
                 errors.add(new FieldError(List.of("query", name), "Input should be less than or equal to " + max, "less_than_equal"));
+            } else {
+                return (int) value;
             }
-            return value;
         } catch (NumberFormatException e) {
             errors.add(new FieldError(List.of("query", name), "Input should be a valid integer, unable to parse string as an integer", "int_parsing"));
-            return fallback;
         }
+        return fallback;
     }
 
     /** Named SQL parameters {@code skip} and {@code limit} added to {@code params}. */
