@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fal's webhook deliveries: at completion, {@code POST {request_id, gateway_request_id, status, payload}} to the
  * submit's {@code fal_webhook}, signed with Ed25519 over {@code id\nuser\ntimestamp\nsha256hex(body)}
  * (docs.fal.ai "Verifying Your Webhook") with a key whose public half {@link #jwks()} serves. A non-2xx answer
- * is re-delivered, freshly signed, up to 10 times (fal spreads those over 2 hours; here about 75 seconds).
+ * is re-delivered, freshly signed, up to 10 times (fal spreads those over 2 hours; here about two minutes).
  */
 final class WebhookSender implements AutoCloseable {
 
@@ -107,7 +107,7 @@ final class WebhookSender implements AutoCloseable {
                 return;
             }
             if (attempt < MAX_ATTEMPTS && !scheduler.isShutdown()) {
-                long delay = Math.min(15_000, 250L << Math.min(attempt, 6));
+                long delay = Math.min(30_000, 250L << Math.min(attempt, 7));
                 LOG.info("webhook of {} answered {}, re-delivering in {} ms", requestId, status, delay);
                 try {
                     scheduler.schedule(() -> deliver(url, requestId, payload, attempt + 1), delay, TimeUnit.MILLISECONDS);

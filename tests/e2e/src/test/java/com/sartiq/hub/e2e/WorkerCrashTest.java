@@ -81,7 +81,6 @@ class WorkerCrashTest {
     @Test
     void killedMidWayAnotherProcessFinishesEveryTaskWithoutASecondSubmission() throws Exception {
         HubStack stack = HubStack.shared();
-        int submittedBefore = stack.simulator().submissionCount();
         int firstPort = Ports.free();
         Process first = launch(firstPort, "first");
         String base = "http://127.0.0.1:" + firstPort;
@@ -100,23 +99,44 @@ class WorkerCrashTest {
         assertTrue(atKill.getOrDefault("completed", 0) < TASKS * 9 / 10, "killed mid-way: " + atKill);
 
         Process second = launch(firstPort, "second");
+        // long enough for the ambiguous wait (150 s, longer than fal's re-deliveries reach the survivor) to run out
         deadline = System.currentTimeMillis() + 240_000;
         while (count("status in ('completed', 'failed', 'cancelled')") < TASKS && System.currentTimeMillis() < deadline) {
             Thread.sleep(500);
         }
-        Map<String, Integer> end = states();
-        assertEquals(Map.of("completed", TASKS), end, "every task completed (states at the kill: " + atKill + ")");
-        assertEquals(TASKS, stack.simulator().submissionCount() - submittedBefore, "fal saw each task exactly once");
+        // A kill between the "submitting" marker's commit and the POST reaching fal leaves a task whose outcome we
+        // cannot know (fal has no idempotency key and no lookup by our id): by policy it fails after the ambiguous
+        // wait rather than risk a second paid job. Any other task completes, and fal saw every task at most once.
+        Map<String, Integer> submissions = submissionsPerTask(stack, ids);
+        Map<String, String> outcomes = outcomes();
+        List<String> wrong = new ArrayList<>();
+        int unknown = 0;
+        for (String id : ids) {
+            String outcome = outcomes.get(id);
+            int seen = submissions.getOrDefault(id, 0);
+            if (outcome.equals("completed") && seen == 1) {
+                continue;
+            }
+            if (outcome.startsWith("failed: fal submit outcome unknown") && seen == 0) {
+                unknown++;
+                continue;
+            }
+            wrong.add(id + " " + outcome + " (fal saw it " + seen + " time(s))");
+        }
+        assertTrue(wrong.isEmpty(), "states at the kill " + atKill + ", now " + states() + "; tasks not completed once: " + wrong);
+        assertTrue(unknown <= 8, unknown + " submits in doubt: at most the fal worker's 8 were on the wire at the kill");
+        System.out.println("crash drill: " + (TASKS - unknown) + " completed, " + unknown + " killed mid-submit (failed, never at fal)");
 
         deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline && !ids.stream().allMatch(id -> lastStatus.getOrDefault(id, "").endsWith(":completed"))) {
+        while (System.currentTimeMillis() < deadline && !ids.stream().allMatch(id -> lastStatus.getOrDefault(id, "").matches("\\d+:(completed|failed)"))) {
             Thread.sleep(200);
         }
         List<String> gaps = new ArrayList<>();
         for (String id : ids) {
             Set<Integer> sequences = new TreeSet<>(received.getOrDefault(id, Set.of()));
             int last = sequences.isEmpty() ? 0 : ((TreeSet<Integer>) sequences).last();
-            if (sequences.size() != last || !lastStatus.getOrDefault(id, "").endsWith(":completed")) {
+            String expected = outcomes.get(id).equals("completed") ? ":completed" : ":failed";
+            if (sequences.size() != last || !lastStatus.getOrDefault(id, "").endsWith(expected)) {
                 gaps.add(id + " " + sequences + " last " + lastStatus.get(id));
             }
         }
@@ -164,7 +184,7 @@ class WorkerCrashTest {
                 "--hub.providers.fal.poll-interval-ms=200",
                 // the killed process's fal slots come back after their lease; its requests are polled if their webhook is lost
                 "--hub.providers.fal.lease-seconds=10", "--hub.providers.fal.fallback-poll-seconds=2", "--hub.worker.heartbeat-interval-ms=1000",
-                "--hub.worker.in-doubt-grace-seconds=5", "--hub.beat.reaper-cron=* * * * * ?",
+                "--hub.worker.in-doubt-grace-seconds=5", "--hub.providers.fal.ambiguous-wait-seconds=150", "--hub.beat.reaper-cron=* * * * * ?",
                 "--hub.events.relay-interval-ms=100", "--hub.events.retry-delay-seconds=1"));
         File log = Files.createTempFile("compute-crash-" + name + "-", ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
@@ -201,6 +221,33 @@ class WorkerCrashTest {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /** Task id → "completed" or "failed: <error>" (or the status it is stuck in). */
+    private static Map<String, String> outcomes() throws Exception {
+        Map<String, String> outcomes = new TreeMap<>();
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select id::text, status, error_message from task")) {
+            while (rs.next()) {
+                outcomes.put(rs.getString(1), rs.getString(2).equals("failed") ? "failed: " + rs.getString(3) : rs.getString(2));
+            }
+        }
+        return outcomes;
+    }
+
+    /** fal submissions per task of the drill, from the simulator's count per webhook URL (it names the task). */
+    private static Map<String, Integer> submissionsPerTask(HubStack stack, List<String> ids) {
+        Set<String> drill = Set.copyOf(ids);
+        Map<String, Integer> perTask = new TreeMap<>();
+        stack.simulator().submissionsByKey().forEach((key, count) -> {
+            int at = key.indexOf("task_id=");
+            if (at >= 0) {
+                String id = key.substring(at + 8, Math.min(key.length(), at + 8 + 36));
+                if (drill.contains(id)) {
+                    perTask.merge(id, count, Integer::sum);
+                }
+            }
+        });
+        return perTask;
     }
 
     private static Map<String, Integer> states() throws Exception {
