@@ -73,6 +73,23 @@ public final class LanczosResampler {
             }
             return out;
         }
+        if (channels == 1) {
+            // masks: the sum in a local, as above
+            for (int y = 0; y < rows; y++) {
+                int rowStart = (firstRow + y) * width;
+                int target = y * newWidth;
+                for (int x = 0; x < newWidth; x++) {
+                    int sum = HALF;
+                    int sample = rowStart + kernel.first(x);
+                    int weights = x * kernel.size;
+                    for (int i = 0, n = kernel.count(x); i < n; i++) {
+                        sum += (in[sample + i] & 0xff) * kernel.weights[weights + i];
+                    }
+                    out[target + x] = clip8(sum);
+                }
+            }
+            return out;
+        }
         int[] sums = new int[channels];
         for (int y = 0; y < rows; y++) {
             int rowStart = (firstRow + y) * width * channels;

@@ -1,10 +1,8 @@
 package com.sartiq.hub.processors.matting;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * The three outputs as PNG: RGBA cut-out, grey mask, RGB composite.
@@ -17,8 +15,8 @@ import java.util.zip.Deflater;
  *
  * <p>Written here rather than through ImageIO: ImageIO's PNG writer tries all five row filters on every row
  * and spent about as long as u2netp's inference on a 1024² cut-out even at deflate level 0. This writer uses
- * one filter (Up: cheap, and on photographs within a few per cent of adaptive filtering) and a fast deflate
- * level.
+ * one filter (Up: cheap, and on photographs within a few per cent of adaptive filtering), a fast deflate
+ * level, and deflates in segments on the common pool ({@link ParallelDeflate}).
  */
 final class PngEncoder {
 
@@ -36,30 +34,37 @@ final class PngEncoder {
 
     /** Source colours with {@code alpha} as the alpha channel; fully transparent pixels as transparent black. */
     static byte[] cutout(RgbImage image, byte[] alpha) {
-        int pixels = checkSize(image.width(), image.height(), alpha);
+        int width = image.width();
+        int height = image.height();
+        checkSize(width, height, alpha);
         byte[] rgb = image.pixels();
-        byte[] rgba = new byte[pixels * 4];
-        for (int i = 0; i < pixels; i++) {
-            byte a = alpha[i];
-            if (a != 0) {
-                rgba[i * 4] = rgb[i * 3];
-                rgba[i * 4 + 1] = rgb[i * 3 + 1];
-                rgba[i * 4 + 2] = rgb[i * 3 + 2];
-                rgba[i * 4 + 3] = a;
+        int stride = width * 4;
+        // written straight into the filtered layout (a filter byte before each row): no intermediate RGBA copy
+        byte[] rows = new byte[(stride + 1) * height];
+        for (int y = 0, i = 0; y < height; y++) {
+            int out = y * (stride + 1) + 1;
+            for (int x = 0; x < width; x++, i++, out += 4) {
+                byte a = alpha[i];
+                if (a != 0) {
+                    rows[out] = rgb[i * 3];
+                    rows[out + 1] = rgb[i * 3 + 1];
+                    rows[out + 2] = rgb[i * 3 + 2];
+                    rows[out + 3] = a;
+                }
             }
         }
-        return encode(rgba, image.width(), image.height(), 4, RGBA);
+        return encode(rows, width, height, 4, RGBA);
     }
 
     /** An 8-bit greyscale PNG of the mask. */
     static byte[] grey(byte[] mask, int width, int height) {
         checkSize(width, height, mask);
-        return encode(mask, width, height, 1, GREY);
+        return encode(rows(mask, width, height), width, height, 1, GREY);
     }
 
     /** An opaque RGB PNG. */
     static byte[] rgb(RgbImage image) {
-        return encode(image.pixels(), image.width(), image.height(), 3, RGB);
+        return encode(rows(image.pixels(), image.width() * 3, image.height()), image.width(), image.height(), 3, RGB);
     }
 
     private static int checkSize(int width, int height, byte[] mask) {
@@ -70,35 +75,33 @@ final class PngEncoder {
         return pixels;
     }
 
-    /** PNG: signature, IHDR, one IDAT of filtered rows deflated, IEND (ISO/IEC 15948). */
-    private static byte[] encode(byte[] samples, int width, int height, int channels, int colourType) {
-        int stride = width * channels;
-        byte[] filtered = new byte[(stride + 1) * height];
+    /** Samples copied into the filtered layout, one byte left free before each row for its filter type. */
+    private static byte[] rows(byte[] samples, int stride, int height) {
+        byte[] rows = new byte[(stride + 1) * height];
         for (int y = 0; y < height; y++) {
-            int in = y * stride;
-            int out = y * (stride + 1);
-            filtered[out] = FILTER_UP;
-            if (y == 0) {
-                System.arraycopy(samples, in, filtered, out + 1, stride);
-            } else {
-                for (int x = 0; x < stride; x++) {
-                    filtered[out + 1 + x] = (byte) (samples[in + x] - samples[in - stride + x]);
+            System.arraycopy(samples, y * stride, rows, y * (stride + 1) + 1, stride);
+        }
+        return rows;
+    }
+
+    /**
+     * PNG: signature, IHDR, one IDAT of filtered rows deflated, IEND (ISO/IEC 15948). {@code rows} holds the
+     * samples in the filtered layout; the Up filter is applied in place, bottom row first, so each row still
+     * subtracts the unfiltered row above it.
+     */
+    private static byte[] encode(byte[] rows, int width, int height, int channels, int colourType) {
+        int stride = width * channels;
+        for (int y = height - 1; y >= 0; y--) {
+            int row = y * (stride + 1);
+            rows[row] = FILTER_UP;
+            if (y > 0) {
+                int above = row - (stride + 1);
+                for (int x = 1; x <= stride; x++) {
+                    rows[row + x] = (byte) (rows[row + x] - rows[above + x]);
                 }
             }
         }
-        ByteArrayOutputStream idat = new ByteArrayOutputStream(filtered.length / 4 + 64);
-        Deflater deflater = new Deflater(DEFLATE_LEVEL);
-        try {
-            deflater.setInput(filtered);
-            deflater.finish();
-            byte[] buffer = new byte[64 * 1024];
-            while (!deflater.finished()) {
-                idat.write(buffer, 0, deflater.deflate(buffer));
-            }
-        } finally {
-            deflater.end();
-        }
-        byte[] compressed = idat.toByteArray();
+        byte[] compressed = ParallelDeflate.compress(rows, DEFLATE_LEVEL);
         ByteBuffer png = ByteBuffer.allocate(SIGNATURE.length + 3 * 12 + 13 + compressed.length);
         png.put(SIGNATURE);
         ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
