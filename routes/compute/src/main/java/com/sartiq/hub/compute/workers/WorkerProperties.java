@@ -41,7 +41,8 @@ public final class WorkerProperties {
     }
 
     /**
-     * @param concurrency       tasks of this queue worked on at once by one process
+     * @param concurrency       tasks of this queue worked on at once by one process; 0 = one per available core
+     *                          (the container's CPU limit), the default of the cpu queue
      * @param pollIntervalMs    how often an idle worker looks for work (Redis wakes it sooner)
      * @param leaseSeconds      how long a claim lasts without a heartbeat before the reaper takes the task back
      * @param maxAttempts       attempts before a task fails for good
@@ -55,6 +56,12 @@ public final class WorkerProperties {
      */
     public record Queue(Integer concurrency, Long pollIntervalMs, Integer leaseSeconds, Integer maxAttempts, Integer retryDelaySeconds,
                         String handler, Boolean requeueInDoubt, String role) {
+
+        public Queue {
+            if (concurrency != null && concurrency == 0) {
+                concurrency = Runtime.getRuntime().availableProcessors();
+            }
+        }
 
         Queue overriddenBy(Queue other) {
             if (other == null) {
@@ -93,7 +100,7 @@ public final class WorkerProperties {
             case "fal" -> new Queue(50, 500L, 120, 3, 5, null, true, "fal");
             case "fal-training" -> new Queue(5, 1000L, 300, 3, 30, null, true, "fal");
             case "llm" -> new Queue(10, 500L, 180, 3, 5, null, false, "llm");
-            case "cpu" -> new Queue(2, 500L, 300, 3, 5, null, true, "cpu");
+            case "cpu" -> new Queue(0, 500L, 300, 3, 5, null, true, "cpu");
             case "inference" -> new Queue(4, 500L, 300, 3, 5, null, true, "inference");
             default -> new Queue(2, 500L, 300, 3, 5, null, !PAID.contains(queue), null);
         };

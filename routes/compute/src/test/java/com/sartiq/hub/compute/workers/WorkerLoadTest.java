@@ -47,4 +47,12 @@ class WorkerLoadTest {
         assertEquals("direct:tasks.noop", workers.forQueue("extra").handler());
         assertNull(workers.forQueue("fal").handler());
     }
+
+    @Test
+    void theCpuQueueRunsOneWorkerPerCoreUnlessTold() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, new WorkerProperties(Map.of()).forQueue("cpu").concurrency());
+        assertEquals(cores, new WorkerProperties(Map.of("fal", new WorkerProperties.Queue(0, null, null, null, null, null, null, null)))
+                .forQueue("fal").concurrency(), "0 means one per core on any queue");
+    }
 }
