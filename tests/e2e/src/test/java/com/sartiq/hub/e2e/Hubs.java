@@ -35,7 +35,7 @@ final class Hubs {
                     "--hub.providers.anthropic.open-seconds=3",
                     "--hub.providers.openai.retry-base-ms=50",
                     "--hub.providers.gemini.retry-base-ms=50"));
-            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "hubs-shutdown"));
+            stack.closeFirst(running);
         }
         return running;
     }

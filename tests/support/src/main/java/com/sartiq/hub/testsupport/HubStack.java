@@ -6,7 +6,9 @@ import com.sartiq.hub.sim.SimulatorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,6 +44,8 @@ public final class HubStack implements AutoCloseable {
         this.computeJdbcUrl = computeJdbcUrl;
         this.redisPrefix = redisPrefix;
     }
+
+    private final Deque<AutoCloseable> users = new ArrayDeque<>();
 
     /** One stack per test JVM, on the machine's PostgreSQL/Redis when they answer, with private names. */
     public static synchronized HubStack shared() {
@@ -160,8 +164,23 @@ public final class HubStack implements AutoCloseable {
         return secrets;
     }
 
+    /**
+     * Something running on this stack (hubs) that the JVM's shutdown must stop before the services go: shutdown
+     * hooks run concurrently, and hubs stopping against a closed database or Redis wait out every timeout.
+     */
+    public synchronized void closeFirst(AutoCloseable user) {
+        users.push(user);
+    }
+
     @Override
     public synchronized void close() {
+        while (!users.isEmpty()) {
+            try {
+                users.pop().close();
+            } catch (Exception e) {
+                System.err.println("closing " + e.getMessage());
+            }
+        }
         simulator.close();
         mail.close();
         s3.close();
