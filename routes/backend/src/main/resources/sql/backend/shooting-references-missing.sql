@@ -30,5 +30,9 @@ select r.field, r.tbl
      when 'shooting' then exists (select 1 from shooting s where s.id = r.id and (s.organization_id is null and s.owner_id = cast(:#userId as uuid)
        or s.organization_id in (select organization_id from organization_member where user_id = cast(:#userId as uuid))
        or :#superuser))
+     when 'shot' then exists (select 1 from shot x join shooting s on s.id = x.shooting_id where x.id = r.id and (s.organization_id is null and s.owner_id = cast(:#userId as uuid)
+       or s.organization_id in (select organization_id from organization_member where user_id = cast(:#userId as uuid))
+       or :#superuser))
+     when 'generation_model' then exists (select 1 from generation_model s where s.id = r.id)
      else false
    end

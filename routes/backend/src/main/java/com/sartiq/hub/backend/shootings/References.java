@@ -16,10 +16,11 @@ import java.util.UUID;
  */
 public final class References {
 
-    static final Map<String, String> LABELS = Map.of(
-            "product", "Product", "subject", "Subject", "style", "Style", "shot_type", "Shot type",
-            "resolution_preset", "Resolution preset", "background_preset", "Background preset", "guideline", "Guidelines",
-            "outfit", "Outfit", "shooting", "Shooting");
+    static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("product", "Product"), Map.entry("subject", "Subject"), Map.entry("style", "Style"), Map.entry("shot_type", "Shot type"),
+            Map.entry("resolution_preset", "Resolution preset"), Map.entry("background_preset", "Background preset"),
+            Map.entry("guideline", "Guidelines"), Map.entry("outfit", "Outfit"), Map.entry("shooting", "Shooting"), Map.entry("shot", "Shot"),
+            Map.entry("generation_model", "Generation model"));
 
     /** One id to check: its field path in the body (dotted, list indexes as numbers), the table it must be in. */
     public record Ref(String field, String tbl, String id) {
