@@ -81,7 +81,8 @@ public class ReviewRoutes extends RouteBuilder {
             .process(e -> {
                 Map<String, Object> params = Queries.params(e);
                 params.put("shotId", e.getProperty("annotate", ShotRequests.Annotate.class).shotId().toString());
-                params.put("annotationId", e.getMessage().getBody(Map.class).get("id"));
+                // a single-column SelectOne answers the value itself
+                params.put("annotationId", e.getMessage().getBody(String.class));
                 e.getMessage().setBody(params);
             })
             .to("sql:classpath:sql/backend/annotation-list.sql?outputType=SelectOne")
