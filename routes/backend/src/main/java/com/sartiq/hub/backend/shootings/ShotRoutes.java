@@ -209,6 +209,7 @@ public class ShotRoutes extends RouteBuilder {
             .filter(simple("${body[status]} == 'APPROVED'"))
                 .process(e -> ReviewRules.requireOpen(ReviewRules.Status.APPROVED))
             .end()
+            // read back as the system (superuser scope): the REST caller passed shots.read, the generations caller checked the prediction
             .setBody(e -> Map.of("id", e.getMessage().getHeader("shot_id", String.class), "userId", UUID.randomUUID().toString(), "superuser", true))
             .to("sql:classpath:sql/backend/shot-by-id.sql?outputType=SelectOne")
             .process(e -> e.getMessage().setBody(views.shot(e.getMessage().getBody(Map.class))));
