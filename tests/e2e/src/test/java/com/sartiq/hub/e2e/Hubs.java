@@ -24,6 +24,10 @@ final class Hubs {
                     "--hub.workers.cpu.retry-delay-seconds=1",
                     "--hub.events.relay-interval-ms=100",
                     "--hub.fetch.read-timeout-ms=5000",
+                    // backend job queue (shootings export, clean-ups): quick polls and retries, room for a retry drill
+                    "--hub.jobs.poll-interval-ms=200",
+                    "--hub.jobs.retry-delay-seconds=1",
+                    "--hub.jobs.max-attempts=5",
                     // AI providers (issue 5): quick fallback polls, short timeouts and breakers that react within a test
                     "--hub.providers.fal.fallback-poll-seconds=2",
                     "--hub.providers.fal.ambiguous-wait-seconds=120",

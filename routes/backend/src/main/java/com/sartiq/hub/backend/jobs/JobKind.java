@@ -1,0 +1,17 @@
+package com.sartiq.hub.backend.jobs;
+
+/** What a job does, and the route that does it (it answers the job's result as a Map). */
+public enum JobKind {
+    EXPORT_SHOOTING("direct:jobs.export-shooting"),
+    TEMP_CLEANUP("direct:jobs.temp-cleanup");
+
+    private final String handler;
+
+    JobKind(String handler) {
+        this.handler = handler;
+    }
+
+    public String handler() {
+        return handler;
+    }
+}

@@ -1,0 +1,2 @@
+-- An outfit whose images could not be attached: removed again so nothing half-written stays.
+delete from outfit where id = cast(:#id as uuid)
