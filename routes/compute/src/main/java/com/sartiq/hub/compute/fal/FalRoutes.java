@@ -69,8 +69,10 @@ public class FalRoutes extends RouteBuilder {
             .end()
             .setBody(exchangeProperty("falSubmitBody"))
             .setProperty(ProviderCalls.METHOD, constant("POST"))
+            .setProperty(FalCallRecords.OPERATION, constant("submit"))
+            .setProperty(FalCallRecords.ENDPOINT, constant("fal"))
             .doTry()
-                .to("direct:provider.fal.call")
+                .to("direct:fal.call")
                 .process(this::readSubmitAnswer)
                 .to("sql:classpath:sql/compute/fal-request-save.sql")
                 .log("Task ${exchangeProperty.taskId} submitted to fal as ${exchangeProperty.falRequestId}")
@@ -95,6 +97,7 @@ public class FalRoutes extends RouteBuilder {
             .setProperty("runningSeconds", simple("${body[running_seconds]}"))
             .process(e -> e.setProperty("params", mapper.readTree(e.getMessage().getBody(Map.class).get("params").toString())))
             .process(e -> e.setProperty("falRequestJson", mapper.readTree(e.getMessage().getBody(Map.class).get("provider_request").toString())))
+            .process(e -> e.setProperty("falModelId", e.getProperty("falRequestJson", JsonNode.class).path("model").asText(null)))
             .bean(slots, "renew")
             .doTry()
                 .choice()
@@ -120,7 +123,9 @@ public class FalRoutes extends RouteBuilder {
             .process(e -> e.setProperty("falRequest", FalQueueProtocol.fromJson(e.getProperty("falRequestJson").toString())))
             .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.statusUrl}"))
             .setProperty(ProviderCalls.METHOD, constant("GET"))
-            .to("direct:provider.fal-read.call")
+            .setProperty(FalCallRecords.OPERATION, constant("status"))
+            .setProperty(FalCallRecords.ENDPOINT, constant("fal-read"))
+            .to("direct:fal.call")
             .process(e -> e.setProperty("falStatus", FalQueueProtocol.status(e.getMessage().getBody(String.class))))
             .choice()
                 .when(simple("${exchangeProperty.falStatus.failed}"))
@@ -136,7 +141,8 @@ public class FalRoutes extends RouteBuilder {
                     .filter(body().isNotNull())
                         .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.responseUrl}"))
                         .setProperty(ProviderCalls.METHOD, constant("GET"))
-                        .to("direct:provider.fal-read.call")
+                        .setProperty(FalCallRecords.OPERATION, constant("result"))
+                        .to("direct:fal.call")
                         .process(e -> e.getMessage().setBody(mapper.readTree(e.getMessage().getBody(String.class))))
                         .to("direct:fal.collect")
                     .end().endChoice()
@@ -160,6 +166,7 @@ public class FalRoutes extends RouteBuilder {
                         JsonNode request = mapper.readTree(e.getMessage().getBody(Map.class).get("provider_request").toString());
                         if (request.hasNonNull("cancel_url")) {
                             e.setProperty("falRequest", FalQueueProtocol.fromJson(request.toString()));
+                            e.setProperty("falModelId", request.path("model").asText(null));
                         }
                     })
                     .filter(exchangeProperty("falRequest").isNotNull())
@@ -176,8 +183,10 @@ public class FalRoutes extends RouteBuilder {
             .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.cancelUrl}"))
             .setProperty(ProviderCalls.METHOD, constant("PUT"))
             .setBody(constant(""))
+            .setProperty(FalCallRecords.OPERATION, constant("cancel"))
+            .setProperty(FalCallRecords.ENDPOINT, constant("fal-read"))
             .doTry()
-                .to("direct:provider.fal-read.call")
+                .to("direct:fal.call")
                 .log("Cancelled fal request of task ${exchangeProperty.taskId}: ${body}")
             .doCatch(ProviderCallException.class)
                 // 400 ALREADY_COMPLETED / 404 NOT_FOUND: nothing left to cancel
