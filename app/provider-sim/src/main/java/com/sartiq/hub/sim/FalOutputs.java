@@ -19,7 +19,7 @@ import java.util.zip.ZipInputStream;
 
 /**
  * What a fal app answers, by the kind of app (one simulator stands in for many): text-to-image and editing apps
- * {@code {images: [File…], seed, …}}; single-image apps (face restoration, upscalers, post-processing)
+ * {@code {images: [File…], seed, …}} (post-processing too); single-image apps (face restoration, upscalers)
  * {@code {image: File}}; video apps {@code {video: File}}; LoRA trainers (their input has {@code images_data_url})
  * {@code {diffusers_lora_file: File, config_file: File}} as {@code fal-ai/flux-lora-fast-training} does. A File is
  * {@code {url, content_type, file_name, file_size[, width, height]}}, served under {@code /files/{request_id}/}.
@@ -46,7 +46,7 @@ final class FalOutputs {
         if (app.contains("video")) {
             return Kind.VIDEO;
         }
-        if (app.contains("codeformer") || app.contains("upscaler") || app.contains("post-processing") || app.contains("restor")) {
+        if (app.contains("codeformer") || app.contains("upscaler") || app.contains("restor")) {
             return Kind.IMAGE;
         }
         return Kind.IMAGES;

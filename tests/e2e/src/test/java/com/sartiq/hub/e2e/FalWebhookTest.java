@@ -133,6 +133,35 @@ class FalWebhookTest {
         assertEquals(2, accepted.get("task_attempt").asInt());
     }
 
+    @Test
+    void anErrorWebhookFailsTheTaskWithFalsError() {
+        sim.faults().next("fal-request", Fault.failed(422), 1);
+        int delivered = sim.webhooksDelivered();
+        String id = create("fal refuses this one");
+        JsonNode done = complete(id);
+        assertEquals("failed", done.get("status").asText(), done.toString());
+        assertEquals("provider_error", done.get("error_category").asText());
+        assertEquals("fal request failed: Invalid status code: 422", done.get("error_message").asText());
+        assertEquals(1, done.get("attempt").asInt(), "a request fal ran and failed is not submitted again");
+        assertEquals(1, submissions(id));
+        assertTrue(sim.webhooksDelivered() > delivered, "the ERROR webhook was delivered and answered 2xx");
+    }
+
+    @Test
+    void aCompletedStatusThatCarriesAnErrorFailsTheTask() {
+        sim.faults().next("fal-request", Fault.failed(500), 1);
+        sim.faults().next("fal-webhook", Fault.drop(), 1);
+        String id = create("completed but broken");
+        JsonNode done = complete(id);
+        assertEquals("failed", done.get("status").asText(), done.toString());
+        assertEquals("provider_error", done.get("error_category").asText());
+        assertEquals("fal request failed: Invalid status code: 500", done.get("error_message").asText());
+        assertEquals(1, submissions(id));
+        List<JsonNode> calls = attempts(id);
+        assertTrue(calls.stream().noneMatch(c -> c.get("operation").asText().equals("result")),
+                "the result of a failed request is never fetched: " + calls);
+    }
+
     private static String create(String prompt) {
         Http.Response r = Http.postJson(hubs.computeUrl() + "/api/v1/tasks/", key,
                 "{\"task_type\":\"GENERATION\",\"prompt\":\"" + prompt + "\",\"width\":256,\"height\":256,\"seed\":5}");

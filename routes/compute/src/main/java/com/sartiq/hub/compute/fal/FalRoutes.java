@@ -46,9 +46,6 @@ public class FalRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:fal.submit-training").routeId("fal.submit-training").errorHandler(noErrorHandler())
-            .to("direct:fal.submit");
-
         from("direct:fal.submit").routeId("fal.submit").errorHandler(noErrorHandler())
             .process(this::prepareSubmit)
             .filter(method(slots, "acquire").isEqualTo(false))
@@ -121,7 +118,9 @@ public class FalRoutes extends RouteBuilder {
 
         from("direct:fal.check-status").routeId("fal.check-status").errorHandler(noErrorHandler())
             .process(e -> e.setProperty("falRequest", FalQueueProtocol.fromJson(e.getProperty("falRequestJson").toString())))
-            .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.statusUrl}"))
+            // a training's progress is only in its logs
+            .process(e -> e.setProperty(ProviderCalls.URL, e.getProperty("falRequest", FalRequest.class).statusUrl()
+                    + (training(e) ? "?logs=1" : "")))
             .setProperty(ProviderCalls.METHOD, constant("GET"))
             .setProperty(FalCallRecords.OPERATION, constant("status"))
             .setProperty(FalCallRecords.ENDPOINT, constant("fal-read"))
@@ -146,13 +145,17 @@ public class FalRoutes extends RouteBuilder {
                         .process(e -> e.getMessage().setBody(mapper.readTree(e.getMessage().getBody(String.class))))
                         .to("direct:fal.collect")
                     .end().endChoice()
-                .when(simple("${exchangeProperty.runningSeconds} > " + fal.timeoutSeconds()))
+                .when(e -> e.getProperty("runningSeconds", Double.class) > timeoutSeconds(e))
                     .to("direct:fal.cancel")
-                    .throwException(new TaskFailedException(ErrorCategory.TIMEOUT,
-                            "fal did not complete within " + fal.timeoutSeconds() + " s", false))
+                    .process(e -> {
+                        throw new TaskFailedException(ErrorCategory.TIMEOUT, "fal did not complete within " + timeoutSeconds(e) + " s", false);
+                    })
                 .otherwise()
-                    .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "progress", e.getProperty("falStatus", FalStatus.class).progress(),
-                            "pollSeconds", pollSeconds()))
+                    .setBody(e -> {
+                        FalStatus status = e.getProperty("falStatus", FalStatus.class);
+                        return Map.of("taskId", e.getProperty("taskId"), "progress", training(e) ? status.trainingProgress() : status.progress(),
+                                "pollSeconds", pollSeconds(e));
+                    })
                     .to("sql:classpath:sql/compute/task-progress.sql")
                     .to("sql:classpath:sql/compute/fal-poll-later.sql")
             .end();
@@ -234,7 +237,7 @@ public class FalRoutes extends RouteBuilder {
         Map<String, Object> row = new HashMap<>();
         row.put("taskId", exchange.getProperty("taskId"));
         row.put("providerRequest", json.toString());
-        row.put("pollSeconds", pollSeconds());
+        row.put("pollSeconds", pollSeconds(exchange));
         exchange.getMessage().setBody(row);
     }
 
@@ -288,7 +291,19 @@ public class FalRoutes extends RouteBuilder {
         return producer;
     }
 
-    private double pollSeconds() {
+    private static boolean training(Exchange exchange) {
+        return "TRAINING".equals(exchange.getProperty("taskType", String.class));
+    }
+
+    /** When to look at a request again: a training every few seconds for its progress, others when their webhook is late. */
+    private double pollSeconds(Exchange exchange) {
+        if (training(exchange)) {
+            return fal.trainingPollSeconds();
+        }
         return fal.webhooks() ? fal.fallbackPollSeconds() : fal.pollIntervalMs() / 1000.0;
+    }
+
+    private int timeoutSeconds(Exchange exchange) {
+        return training(exchange) ? fal.trainingTimeoutSeconds() : fal.timeoutSeconds();
     }
 }
