@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The inference worker's handler ({@code direct:fal.run}, queue {@code inference}): quick fal models called
+ * The inference worker's handler ({@code direct:fal.run-sync}, queue {@code inference}): quick fal models called
  * synchronously ({@code POST https://fal.run/{model}}, answer in the same connection) through the
  * {@code provider-call} instance of the {@code fal-sync} provider — its own concurrency limit across instances, its
  * own timeouts, one HTTP call per attempt. Same model mapping as the queue ({@code hub.providers.fal.models}), same
@@ -38,7 +38,7 @@ public class FalSyncRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:fal.run").routeId("fal.run").errorHandler(noErrorHandler())
+        from("direct:fal.run-sync").routeId("fal.run-sync").errorHandler(noErrorHandler())
             .process(this::prepare)
             .doTry()
                 .to("direct:fal.call")
