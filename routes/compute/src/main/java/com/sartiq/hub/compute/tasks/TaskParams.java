@@ -8,7 +8,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -186,7 +185,7 @@ public sealed interface TaskParams {
             EntityType entityType,
             @Size(max = 255) String entityId,
             @NotBlank @Size(max = 64) String triggerWord,
-            @Size(max = 500) List<@NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> sourceImages,
+            @Size(min = 1, max = 500) List<@NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> sourceImages,
             @Min(1) @Max(128) Integer rank,
             @Min(1) @Max(10_000) Integer steps,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.01") Double learningRate,
@@ -212,10 +211,9 @@ public sealed interface TaskParams {
 
         /** Exactly one dataset. (Named apart from the fields: see {@link BackgroundRemove#isBackground()}.) */
         @JsonIgnore
-        @AssertTrue(message = "give exactly one of source_images (a non-empty list) and dataset_zip_url")
+        @AssertTrue(message = "give exactly one of source_images and dataset_zip_url")
         public boolean isDataset() {
-            boolean images = sourceImages != null && !sourceImages.isEmpty();
-            return images != (datasetZipUrl != null);
+            return (sourceImages != null) != (datasetZipUrl != null);
         }
     }
 }
