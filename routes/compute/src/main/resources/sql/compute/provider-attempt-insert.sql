@@ -1,4 +1,4 @@
-insert into provider_attempt (task_id, task_attempt, provider, model, outcome, http_status, calls, duration_ms, error,
+insert into provider_attempt (task_id, task_attempt, provider, model, operation, outcome, http_status, calls, duration_ms, error,
                               input_tokens, output_tokens)
-values (cast(:#taskId as uuid), :#taskAttempt, :#provider, :#model, :#outcome, :#httpStatus, :#calls, :#durationMs, :#error,
+values (cast(:#taskId as uuid), :#taskAttempt, :#provider, :#model, :#operation, :#outcome, :#httpStatus, :#calls, :#durationMs, :#error,
         :#inputTokens, :#outputTokens)

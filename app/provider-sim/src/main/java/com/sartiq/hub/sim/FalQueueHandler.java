@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +31,7 @@ final class FalQueueHandler implements HttpHandler {
     private final String expectedAuthorization;
     private final Faults faults;
     private final WebhookSender webhooks;
+    private volatile long trainingMillis = 3000;
 
     FalQueueHandler(RequestRegistry registry, String baseUrl, String falKey, Faults faults, WebhookSender webhooks) {
         this.registry = registry;
@@ -90,7 +90,12 @@ final class FalQueueHandler implements HttpHandler {
         return null;
     }
 
-    private boolean authorized(HttpExchange exchange) throws IOException {
+    /** How long a LoRA training runs (queued for a third, then in progress); applies to later submits. */
+    void setTrainingMillis(long millis) {
+        trainingMillis = millis;
+    }
+
+    boolean authorized(HttpExchange exchange) throws IOException {
         if (expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return true;
         }
@@ -111,12 +116,33 @@ final class FalQueueHandler implements HttpHandler {
         }
         String appId = appId(path);
         String modelPath = String.join("/", path);
+        boolean training = FalOutputs.kind(modelPath, input) == FalOutputs.Kind.TRAINING;
+        int datasetImages = 0;
+        if (training) {
+            // fal reads the archive before it trains; one it cannot read fails validation
+            try {
+                datasetImages = FalOutputs.datasetImages(input.get("images_data_url").asText());
+            } catch (IOException | IllegalArgumentException e) {
+                ObjectNode error = Responses.object();
+                error.putArray("loc").add("body").add("images_data_url");
+                error.put("msg", "Could not read the training data archive: " + e.getMessage());
+                error.put("type", "value_error");
+                ObjectNode body = Responses.object();
+                body.putArray("detail").add(error);
+                Responses.json(exchange, 422, body);
+                return;
+            }
+        }
         String webhook = query(exchange).get("fal_webhook");
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-        SimRequest request = registry.submit(appId, modelPath, input, webhook, key != null ? key : webhook);
+        Fault failure = faults.take("fal-request", exchange.getRequestHeaders().getFirst("X-Sim-Request-Fault"));
+        SimRequest request = registry.submit(appId, modelPath, input, webhook, key != null ? key : webhook,
+                training ? trainingMillis : null, failure != null && failure.kind() == Fault.Kind.FAILED ? failure : null, datasetImages);
         LOG.info("fal submit app={} request_id={}", modelPath, request.id());
         if (webhook != null) {
-            webhooks.schedule(webhook, request.id(), output(request), request.completesAtNanos() - System.nanoTime(),
+            Fault failed = request.failure();
+            webhooks.schedule(webhook, request.id(), failed == null ? FalOutputs.output(request, baseUrl) : FalOutputs.errorBody(failed),
+                    failed == null ? null : FalOutputs.errorMessage(failed), request.completesAtNanos() - System.nanoTime(),
                     exchange.getRequestHeaders().getFirst("X-Sim-Webhook-Fault"),
                     () -> request.state(System.nanoTime()) == SimRequest.State.COMPLETED);
         }
@@ -135,7 +161,7 @@ final class FalQueueHandler implements HttpHandler {
     }
 
     /** The parsed body, or null once a 422 has been sent. */
-    private JsonNode readInput(HttpExchange exchange) throws IOException {
+    static JsonNode readInput(HttpExchange exchange) throws IOException {
         byte[] raw;
         try (InputStream in = exchange.getRequestBody()) {
             raw = in.readAllBytes();
@@ -201,6 +227,10 @@ final class FalQueueHandler implements HttpHandler {
             case COMPLETED -> {
                 addLogs(body, request, now, withLogs, true);
                 body.putObject("metrics").put("inference_time", request.inferenceSeconds());
+                if (request.failure() != null) {
+                    // a COMPLETED request can still have failed (provider-apis.md §1)
+                    body.put("error", FalOutputs.errorMessage(request.failure()));
+                }
             }
             case CANCELLED -> {
                 body.putArray("logs");
@@ -216,6 +246,10 @@ final class FalQueueHandler implements HttpHandler {
         if (!withLogs) {
             return;
         }
+        if (FalOutputs.kind(request.modelPath(), request.input()) == FalOutputs.Kind.TRAINING) {
+            FalOutputs.trainingLogs(logs, request, now);
+            return;
+        }
         GenerationParams params = request.params();
         logs.add(logEntry("Generating " + params.numImages() + " image(s) at " + params.width() + "x"
                 + params.height(), request.startsAtNanos(), now));
@@ -226,11 +260,7 @@ final class FalQueueHandler implements HttpHandler {
     }
 
     private static ObjectNode logEntry(String message, long atNanos, long nowNanos) {
-        return Responses.object()
-                .put("message", message)
-                .put("level", "INFO")
-                .put("source", "USER")
-                .put("timestamp", Instant.now().minusNanos(nowNanos - atNanos).toString());
+        return FalOutputs.log(message, atNanos, nowNanos);
     }
 
     private void result(HttpExchange exchange, String appId, String id) throws IOException {
@@ -251,28 +281,14 @@ final class FalQueueHandler implements HttpHandler {
                         .put("detail", "Request was cancelled")
                         .put("error_type", "request_cancelled"));
             }
-            case COMPLETED -> Responses.json(exchange, 200, output(request));
+            case COMPLETED -> {
+                if (request.failure() != null) {
+                    Responses.json(exchange, request.failure().status(), FalOutputs.errorBody(request.failure()));
+                } else {
+                    Responses.json(exchange, 200, FalOutputs.output(request, baseUrl));
+                }
+            }
         }
-    }
-
-    private ObjectNode output(SimRequest request) {
-        GenerationParams params = request.params();
-        ObjectNode body = Responses.object();
-        ArrayNode images = body.putArray("images");
-        ArrayNode nsfw = Responses.JSON.createArrayNode();
-        for (int i = 0; i < params.numImages(); i++) {
-            images.addObject()
-                    .put("url", ImageFileHandler.url(baseUrl, request.id(), i))
-                    .put("width", params.width())
-                    .put("height", params.height())
-                    .put("content_type", "image/png");
-            nsfw.add(false);
-        }
-        body.put("seed", params.seed());
-        body.put("prompt", params.prompt());
-        body.set("has_nsfw_concepts", nsfw);
-        body.putObject("timings").put("inference", request.inferenceSeconds());
-        return body;
     }
 
     private void cancel(HttpExchange exchange, String appId, String id) throws IOException {
@@ -294,7 +310,7 @@ final class FalQueueHandler implements HttpHandler {
                 .put("cancel_url", responseUrl + "/cancel");
     }
 
-    private static String appId(List<String> path) {
+    static String appId(List<String> path) {
         return path.get(0) + "/" + path.get(1);
     }
 

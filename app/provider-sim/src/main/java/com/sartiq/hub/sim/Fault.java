@@ -15,6 +15,9 @@ import java.util.Locale;
  *   <li>{@code malformed} — 200 with a body that is not JSON (on a fal submit the request is enqueued all the
  *       same: an accepted job whose id the client never learns).</li>
  *   <li>{@code drop}, {@code duplicate} — fal webhooks only: not delivered, or delivered twice.</li>
+ *   <li>{@code failed} — fal requests only (target {@code fal-request}, or {@code fal-run} for a synchronous run): the
+ *       request is accepted and runs, then ends in error {@code status} (default 422): status {@code COMPLETED} with
+ *       {@code error}, result and run answered {@code status} with a {@code detail} body, webhook {@code ERROR}.</li>
  * </ul>
  *
  * <p>Text form (command line, {@code X-Sim-Fault} header): {@code kind[:status][;retry-after=S][;delay-ms=N]},
@@ -22,7 +25,7 @@ import java.util.Locale;
  */
 public record Fault(Kind kind, int status, Integer retryAfterSeconds, long delayMillis) {
 
-    public enum Kind { STATUS, QUOTA, TIMEOUT, LATENCY, MALFORMED, DROP, DUPLICATE }
+    public enum Kind { STATUS, QUOTA, TIMEOUT, LATENCY, MALFORMED, DROP, DUPLICATE, FAILED }
 
     public static Fault status(int status, Integer retryAfterSeconds) {
         return new Fault(Kind.STATUS, status, retryAfterSeconds, 0);
@@ -44,6 +47,10 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, long delay
         return new Fault(Kind.MALFORMED, 200, null, 0);
     }
 
+    public static Fault failed(int status) {
+        return new Fault(Kind.FAILED, status, null, 0);
+    }
+
     public static Fault drop() {
         return new Fault(Kind.DROP, 0, null, 0);
     }
@@ -56,7 +63,8 @@ public record Fault(Kind kind, int status, Integer retryAfterSeconds, long delay
         String[] parts = text.trim().split(";");
         String[] head = parts[0].split(":");
         Kind kind = Kind.valueOf(head[0].trim().toUpperCase(Locale.ROOT));
-        int status = head.length > 1 ? Integer.parseInt(head[1].trim()) : kind == Kind.QUOTA ? 429 : kind == Kind.MALFORMED ? 200 : 0;
+        int status = head.length > 1 ? Integer.parseInt(head[1].trim()) : kind == Kind.QUOTA ? 429 : kind == Kind.MALFORMED ? 200
+                : kind == Kind.FAILED ? 422 : 0;
         Integer retryAfter = null;
         long delay = kind == Kind.TIMEOUT ? 60_000 : 0;
         for (int i = 1; i < parts.length; i++) {

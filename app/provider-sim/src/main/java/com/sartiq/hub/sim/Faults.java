@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Faults waiting to be applied, per target ({@code fal-submit}, {@code fal-status}, {@code fal-result},
+ * {@code fal-request} (how a request ends), {@code fal-run} (synchronous runs),
  * {@code fal-webhook}, {@code openai}, {@code anthropic}, {@code gemini}): a queue of one-shot faults taken in
  * order, then a standing fault applied with a probability (1.0 = every request, e.g. "provider down").
  */

@@ -35,9 +35,10 @@ public final class ProviderSimulator implements AutoCloseable {
     private final Faults faults;
     private final WebhookSender webhooks;
     private final LlmHandler llm;
+    private final FalQueueHandler fal;
 
     private ProviderSimulator(HttpServer server, ExecutorService executor, RequestRegistry registry, String baseUrl,
-                              Faults faults, WebhookSender webhooks, LlmHandler llm) {
+                              Faults faults, WebhookSender webhooks, LlmHandler llm, FalQueueHandler fal) {
         this.server = server;
         this.executor = executor;
         this.registry = registry;
@@ -45,6 +46,7 @@ public final class ProviderSimulator implements AutoCloseable {
         this.faults = faults;
         this.webhooks = webhooks;
         this.llm = llm;
+        this.fal = fal;
     }
 
     /** Binds and starts; the simulator answers as soon as this returns. */
@@ -63,11 +65,13 @@ public final class ProviderSimulator implements AutoCloseable {
         Faults faults = new Faults();
         WebhookSender webhooks = new WebhookSender(faults);
         LlmHandler llm = new LlmHandler(config.llmKey(), faults, config.llmLatencyMillis());
-        server.createContext("/", new FalQueueHandler(registry, baseUrl, config.falKey(), faults, webhooks));
+        FalQueueHandler fal = new FalQueueHandler(registry, baseUrl, config.falKey(), faults, webhooks);
+        server.createContext("/", fal);
+        server.createContext(FalRunHandler.PREFIX, new FalRunHandler(registry, baseUrl, faults, fal));
         server.createContext(ImageFileHandler.PREFIX, new ImageFileHandler(registry));
         server.createContext("/v1/", llm);
         server.createContext("/v1beta/", llm);
-        ProviderSimulator simulator = new ProviderSimulator(server, executor, registry, baseUrl, faults, webhooks, llm);
+        ProviderSimulator simulator = new ProviderSimulator(server, executor, registry, baseUrl, faults, webhooks, llm, fal);
         ControlHandler control = new ControlHandler(simulator);
         server.createContext("/.well-known/", control);
         server.createContext("/_sim/", control);
@@ -78,6 +82,16 @@ public final class ProviderSimulator implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where the hub expects {@code https://fal.run}: fal's synchronous endpoint. */
+    public String runBaseUrl() {
+        return baseUrl + "/run";
+    }
+
+    /** How long a LoRA training (a submit whose input has {@code images_data_url}) runs; later submits only. Default 3 s. */
+    public void setTrainingMillis(long millis) {
+        fal.setTrainingMillis(millis);
     }
 
     public int port() {

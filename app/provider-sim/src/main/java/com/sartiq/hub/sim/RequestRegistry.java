@@ -49,11 +49,23 @@ final class RequestRegistry {
 
     /** {@code key}: the submission's idempotency key (or its webhook URL), counted so tests can assert "never twice". */
     SimRequest submit(String appId, String modelPath, JsonNode input, String webhookUrl, String key) {
+        return submit(appId, modelPath, input, webhookUrl, key, null, null, 0);
+    }
+
+    /**
+     * @param latency       this request's latency instead of the configured one (training runs longer; a synchronous
+     *                      run is complete when answered), or null
+     * @param failure       a {@link Fault.Kind#FAILED} fault the request ends in, or null
+     * @param datasetImages images in a training request's archive
+     */
+    SimRequest submit(String appId, String modelPath, JsonNode input, String webhookUrl, String key, Long latency, Fault failure,
+                      int datasetImages) {
         String id = UUID.randomUUID().toString();
         synchronized (lock) {
             long now = System.nanoTime();
             dropFinished(now);
-            SimRequest request = new SimRequest(++sequence, id, appId, modelPath, input, webhookUrl, now, latencyMillis);
+            SimRequest request = new SimRequest(++sequence, id, appId, modelPath, input, webhookUrl, now,
+                    latency != null ? latency : latencyMillis, failure, datasetImages);
             requests.put(id, request);
             inFlight.add(request);
             peak = Math.max(peak, inFlight.size());
@@ -106,6 +118,10 @@ final class RequestRegistry {
             request.cancel(now);
             return CancelOutcome.CANCELLATION_REQUESTED;
         }
+    }
+
+    long latencyMillis() {
+        return latencyMillis;
     }
 
     void setLatencyMillis(long millis) {

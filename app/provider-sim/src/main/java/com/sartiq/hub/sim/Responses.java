@@ -32,8 +32,12 @@ final class Responses {
     }
 
     static void png(HttpExchange exchange, byte[] bytes) throws IOException {
+        file(exchange, "image/png", bytes);
+    }
+
+    static void file(HttpExchange exchange, String contentType, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", "public, max-age=31536000, immutable");
-        send(exchange, 200, "image/png", bytes);
+        send(exchange, 200, contentType, bytes);
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

@@ -22,11 +22,17 @@ final class SimRequest {
     private final long startsAtNanos;
     private final long completesAtNanos;
     private final byte[][] pngs;
+    private final Fault failure;
+    private final int datasetImages;
     private volatile boolean cancelled;
     private volatile long cancelledAtNanos;
 
+    /**
+     * @param failure       a {@link Fault.Kind#FAILED} fault: the request runs its course and ends in that error
+     * @param datasetImages images found in a training request's {@code images_data_url} archive (0 otherwise)
+     */
     SimRequest(long sequence, String id, String appId, String modelPath, JsonNode input, String webhookUrl,
-               long submittedAtNanos, long latencyMillis) {
+               long submittedAtNanos, long latencyMillis, Fault failure, int datasetImages) {
         this.sequence = sequence;
         this.id = id;
         this.appId = appId;
@@ -38,6 +44,26 @@ final class SimRequest {
         this.startsAtNanos = submittedAtNanos + latencyNanos / 3;
         this.completesAtNanos = submittedAtNanos + latencyNanos;
         this.pngs = new byte[params.numImages()][];
+        this.failure = failure;
+        this.datasetImages = datasetImages;
+    }
+
+    /** The error this request ends in, or null when it succeeds. */
+    Fault failure() {
+        return failure;
+    }
+
+    int datasetImages() {
+        return datasetImages;
+    }
+
+    /** Share of the in-progress phase behind it (0 before it starts, 1 once complete). */
+    double progress(long nowNanos) {
+        if (nowNanos - startsAtNanos < 0) {
+            return 0;
+        }
+        long span = Math.max(1, completesAtNanos - startsAtNanos);
+        return Math.min(1.0, (double) (nowNanos - startsAtNanos) / span);
     }
 
     State state(long nowNanos) {

@@ -67,7 +67,8 @@ final class WebhookSender implements AutoCloseable {
     }
 
     /** Schedules the delivery for when the request completes; the fault (drop/duplicate) is decided now. */
-    void schedule(String url, String requestId, ObjectNode payloadWhenDone, long delayNanos, String faultHeader,
+    /** @param error null for {@code status: OK}; else the delivery says {@code ERROR} with this message, payload = the details */
+    void schedule(String url, String requestId, ObjectNode payloadWhenDone, String error, long delayNanos, String faultHeader,
                   java.util.function.BooleanSupplier stillWanted) {
         Fault fault = faults.take("fal-webhook", faultHeader);
         if (fault != null && fault.kind() == Fault.Kind.DROP) {
@@ -80,16 +81,20 @@ final class WebhookSender implements AutoCloseable {
         for (int i = 0; i < copies; i++) {
             scheduler.schedule(() -> {
                 if (stillWanted.getAsBoolean()) {
-                    deliver(url, requestId, payloadWhenDone, 1);
+                    deliver(url, requestId, payloadWhenDone, error, 1);
                 }
             // in nanoseconds: a delay truncated to milliseconds fired just before completion and lost the webhook
             }, Math.max(0, delayNanos) + TimeUnit.MILLISECONDS.toNanos(extra + i * 1100L), TimeUnit.NANOSECONDS);
         }
     }
 
-    private void deliver(String url, String requestId, ObjectNode payload, int attempt) {
-        ObjectNode body = Responses.object().put("request_id", requestId).put("gateway_request_id", requestId).put("status", "OK");
+    private void deliver(String url, String requestId, ObjectNode payload, String error, int attempt) {
+        ObjectNode body = Responses.object().put("request_id", requestId).put("gateway_request_id", requestId)
+                .put("status", error == null ? "OK" : "ERROR");
         body.set("payload", payload);
+        if (error != null) {
+            body.put("error", error);
+        }
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
@@ -100,8 +105,8 @@ final class WebhookSender implements AutoCloseable {
                 .header("X-Fal-Webhook-Signature", sign(requestId, timestamp, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         // asynchronous: a slow or dead receiver must not hold up everybody else's deliveries
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            int status = error == null ? response.statusCode() : -1;
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            int status = failure == null ? response.statusCode() : -1;
             if (status >= 200 && status < 300) {
                 delivered.incrementAndGet();
                 return;
@@ -110,7 +115,7 @@ final class WebhookSender implements AutoCloseable {
                 long delay = Math.min(30_000, 250L << Math.min(attempt, 7));
                 LOG.info("webhook of {} answered {}, re-delivering in {} ms", requestId, status, delay);
                 try {
-                    scheduler.schedule(() -> deliver(url, requestId, payload, attempt + 1), delay, TimeUnit.MILLISECONDS);
+                    scheduler.schedule(() -> deliver(url, requestId, payload, error, attempt + 1), delay, TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException ignored) {
                     // simulator closing
                 }

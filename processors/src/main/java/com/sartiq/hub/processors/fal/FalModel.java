@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * pointers into the task parameters ({@code /width}). A list is copied as is, unless keys
  * {@code <field>/<element field>} map its elements: {@code loras: /loras}, {@code loras/path: /url},
  * {@code loras/scale: /weight} turn our {@code {url, weight}} into fal's {@code {path, scale}}. Absent parameters are left out, so fal's defaults apply. Constants are added as
- * they are. The output pointer names the files: an array of {@code {url, width, height, content_type}}
- * ({@code /images}) or one such object ({@code /video}).
+ * they are. A pointer may end in {@code *<number>} (numbers scaled: our -1..1 to a model's -100..100) or
+ * {@code |string} (sent as text: kling's {@code duration} is {@code "5"}). The output pointer names the files: an
+ * array of {@code {url, width, height, content_type}} ({@code /images}) or one such object ({@code /video});
+ * several pointers, comma-separated, collect the files of each in order ({@code /diffusers_lora_file,/config_file}).
  *
  * @param model  fal model id, {@code owner/alias[/sub/path]}
  */
@@ -54,7 +56,7 @@ public record FalModel(String model, Map<String, String> input, Map<String, Obje
             if (field.indexOf('/') > 0) {
                 return;
             }
-            JsonNode value = params.at(pointer);
+            JsonNode value = value(params, pointer);
             if (value.isMissingNode() || value.isNull()) {
                 return;
             }
@@ -67,14 +69,36 @@ public record FalModel(String model, Map<String, String> input, Map<String, Obje
         return body;
     }
 
+    /** A parameter by pointer, with the pointer's optional {@code *<number>} or {@code |string} conversion. */
+    static JsonNode value(JsonNode params, String pointer) {
+        if (pointer.endsWith("|string")) {
+            JsonNode value = params.at(pointer.substring(0, pointer.length() - "|string".length()));
+            return value.isValueNode() && !value.isNull() ? MAPPER.getNodeFactory().textNode(value.asText()) : value;
+        }
+        int star = pointer.lastIndexOf('*');
+        if (star > 0) {
+            JsonNode value = params.at(pointer.substring(0, star));
+            double factor = Double.parseDouble(pointer.substring(star + 1));
+            if (!value.isNumber()) {
+                return value;
+            }
+            double scaled = value.asDouble() * factor;
+            return scaled == Math.rint(scaled) && Math.abs(scaled) < 1e15
+                    ? MAPPER.getNodeFactory().numberNode((long) scaled) : MAPPER.getNodeFactory().numberNode(scaled);
+        }
+        return params.at(pointer);
+    }
+
     /** The files of a result, in order; a result without them is a failed request. */
     public List<FalImage> files(JsonNode result) throws IOException {
-        JsonNode node = result == null ? null : result.at(output);
         List<FalImage> files = new ArrayList<>();
-        if (node != null && node.isArray()) {
-            node.forEach(f -> files.add(file(f)));
-        } else if (node != null && node.isObject()) {
-            files.add(file(node));
+        for (String pointer : output.split(",")) {
+            JsonNode node = result == null ? null : result.at(pointer.trim());
+            if (node != null && node.isArray()) {
+                node.forEach(f -> files.add(file(f)));
+            } else if (node != null && node.isObject()) {
+                files.add(file(node));
+            }
         }
         if (files.isEmpty() || files.stream().anyMatch(f -> f.url() == null || f.url().isBlank())) {
             String text = result == null ? "null" : result.toString();
@@ -87,7 +111,9 @@ public record FalModel(String model, Map<String, String> input, Map<String, Obje
         String url = f.path("url").asText(null);
         String type = f.path("content_type").asText(null);
         if (type == null) {
-            type = url != null && url.matches("(?i).*\\.(mp4)(\\?.*)?$") ? "video/mp4" : "image/png";
+            String path = url == null ? "" : url.replaceAll("[?#].*$", "").toLowerCase(java.util.Locale.ROOT);
+            type = path.endsWith(".mp4") ? "video/mp4" : path.endsWith(".json") ? "application/json"
+                    : path.endsWith(".safetensors") || path.endsWith(".bin") ? "application/octet-stream" : "image/png";
         }
         return new FalImage(url, f.path("width").asInt(0), f.path("height").asInt(0), type);
     }
@@ -101,7 +127,7 @@ public record FalModel(String model, Map<String, String> input, Map<String, Obje
             }
             ObjectNode mapped = out.addObject();
             fields.forEach((field, pointer) -> {
-                JsonNode value = element.at(pointer);
+                JsonNode value = value(element, pointer);
                 if (!value.isMissingNode() && !value.isNull()) {
                     put(mapped, field, value);
                 }

@@ -49,8 +49,10 @@ public final class FalQueueProtocol {
             throw new IOException("fal status answer has no status: " + abbreviate(body));
         }
         JsonNode position = json.get("queue_position");
+        List<String> logs = new ArrayList<>();
+        json.path("logs").forEach(entry -> logs.add(text(entry, "message")));
         return new FalStatus(state, position == null || position.isNull() ? null : position.asInt(),
-                text(json, "error"), text(json, "error_type"));
+                text(json, "error"), text(json, "error_type"), logs);
     }
 
     public static List<FalImage> images(String body) throws IOException {

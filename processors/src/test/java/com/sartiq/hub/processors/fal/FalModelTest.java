@@ -10,6 +10,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FalModelTest {
 
@@ -45,5 +46,30 @@ class FalModelTest {
         assertEquals("video/mp4", clip.contentType());
         assertThrows(IOException.class, () -> images.files(JSON.readTree("{\"images\":[]}")));
         assertThrows(IllegalArgumentException.class, () -> new FalModel("flux", Map.of(), Map.of(), null));
+    }
+
+    @Test
+    void aTrainerResultGivesItsWeightsThenItsConfig() throws Exception {
+        FalModel trainer = new FalModel("fal-ai/flux-lora-fast-training", Map.of(), Map.of(), "/diffusers_lora_file, /config_file");
+        var files = trainer.files(JSON.readTree("""
+                {"diffusers_lora_file":{"url":"http://a/pytorch_lora_weights.safetensors","file_size":10},
+                 "config_file":{"url":"http://a/config.json"}}"""));
+        assertEquals(2, files.size());
+        assertEquals("application/octet-stream", files.get(0).contentType());
+        assertEquals("application/json", files.get(1).contentType());
+        assertThrows(IOException.class, () -> trainer.files(JSON.readTree("{\"config_file\":{}}")));
+    }
+
+    @Test
+    void pointersScaleNumbersAndTurnThemIntoText() throws Exception {
+        FalModel model = new FalModel("fal-ai/post-processing", Map.of("brightness", "/brightness*100", "duration", "/duration_seconds|string",
+                "gamma", "/gamma*1.5"), Map.of(), null);
+        JsonNode input = model.input(JSON.readTree("{\"brightness\":-0.25,\"duration_seconds\":5,\"gamma\":0.5}"));
+        assertEquals(-25, input.get("brightness").asInt());
+        assertTrue(input.get("brightness").isIntegralNumber());
+        assertEquals("5", input.get("duration").asText());
+        assertTrue(input.get("duration").isTextual());
+        assertEquals(0.75, input.get("gamma").asDouble());
+        assertFalse(model.input(JSON.readTree("{}")).has("brightness"), "absent stays absent");
     }
 }

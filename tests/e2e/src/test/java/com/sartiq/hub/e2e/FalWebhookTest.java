@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +76,20 @@ class FalWebhookTest {
         assertEquals(delivered, sim.webhooksDelivered(), "both completed without a webhook");
         assertEquals(1, submissions(a));
         assertEquals(1, submissions(b));
+
+        // the job history shows each fal call the hub made: one submit, status checks, one result fetch
+        List<JsonNode> calls = attempts(a);
+        assertEquals("submit", calls.get(0).get("operation").asText(), calls.toString());
+        assertEquals("result", calls.get(calls.size() - 1).get("operation").asText(), calls.toString());
+        assertTrue(calls.stream().anyMatch(c -> c.get("operation").asText().equals("status")), calls.toString());
+        for (JsonNode call : calls) {
+            assertEquals("fal", call.get("provider").asText());
+            assertEquals("fal-ai/flux-lora", call.get("model").asText(), call.toString());
+            assertEquals("succeeded", call.get("outcome").asText(), call.toString());
+            assertEquals(200, call.get("http_status").asInt(), call.toString());
+            assertEquals(1, call.get("calls").asInt());
+            assertTrue(call.get("duration_ms").asLong() >= 0 && call.get("duration_ms").asLong() < 30_000, call.toString());
+        }
     }
 
     @Test
@@ -103,6 +119,47 @@ class FalWebhookTest {
         assertEquals("completed", done.get("status").asText(), done.toString());
         assertEquals(2, done.get("attempt").asInt(), "the 503 cost an attempt");
         assertEquals(1, submissions(id), "the refused submit was never enqueued");
+
+        List<JsonNode> calls = attempts(id);
+        JsonNode refused = calls.get(0);
+        assertEquals("submit", refused.get("operation").asText(), calls.toString());
+        assertEquals("unavailable", refused.get("outcome").asText());
+        assertEquals(503, refused.get("http_status").asInt());
+        assertEquals(1, refused.get("task_attempt").asInt());
+        assertTrue(refused.get("error").asText().contains("503"), refused.toString());
+        JsonNode accepted = calls.get(1);
+        assertEquals("submit", accepted.get("operation").asText(), calls.toString());
+        assertEquals("succeeded", accepted.get("outcome").asText());
+        assertEquals(2, accepted.get("task_attempt").asInt());
+    }
+
+    @Test
+    void anErrorWebhookFailsTheTaskWithFalsError() {
+        sim.faults().next("fal-request", Fault.failed(422), 1);
+        int delivered = sim.webhooksDelivered();
+        String id = create("fal refuses this one");
+        JsonNode done = complete(id);
+        assertEquals("failed", done.get("status").asText(), done.toString());
+        assertEquals("provider_error", done.get("error_category").asText());
+        assertEquals("fal request failed: Invalid status code: 422", done.get("error_message").asText());
+        assertEquals(1, done.get("attempt").asInt(), "a request fal ran and failed is not submitted again");
+        assertEquals(1, submissions(id));
+        assertTrue(sim.webhooksDelivered() > delivered, "the ERROR webhook was delivered and answered 2xx");
+    }
+
+    @Test
+    void aCompletedStatusThatCarriesAnErrorFailsTheTask() {
+        sim.faults().next("fal-request", Fault.failed(500), 1);
+        sim.faults().next("fal-webhook", Fault.drop(), 1);
+        String id = create("completed but broken");
+        JsonNode done = complete(id);
+        assertEquals("failed", done.get("status").asText(), done.toString());
+        assertEquals("provider_error", done.get("error_category").asText());
+        assertEquals("fal request failed: Invalid status code: 500", done.get("error_message").asText());
+        assertEquals(1, submissions(id));
+        List<JsonNode> calls = attempts(id);
+        assertTrue(calls.stream().noneMatch(c -> c.get("operation").asText().equals("result")),
+                "the result of a failed request is never fetched: " + calls);
     }
 
     private static String create(String prompt) {
@@ -115,6 +172,15 @@ class FalWebhookTest {
     private static JsonNode complete(String id) {
         return Http.await(hubs.computeUrl() + "/api/v1/tasks/" + id, key, Duration.ofSeconds(90),
                 t -> !t.get("status").asText().equals("pending") && !t.get("status").asText().equals("running"));
+    }
+
+    /** The task's job history as ops see it ({@code GET /monitoring/tasks/{id}}). */
+    static List<JsonNode> attempts(String id) {
+        Http.Response r = Http.get(hubs.computeUrl() + "/api/v1/monitoring/tasks/" + id, key);
+        assertEquals(200, r.status(), r.body());
+        List<JsonNode> calls = new ArrayList<>();
+        r.json().get("provider_attempts").forEach(calls::add);
+        return calls;
     }
 
     private static JsonNode task(String id) {

@@ -31,6 +31,11 @@ final class Hubs {
                     // AI providers (issue 5): quick fallback polls, short timeouts and breakers that react within a test
                     "--hub.providers.fal.fallback-poll-seconds=2",
                     "--hub.providers.fal.ambiguous-wait-seconds=120",
+                    "--hub.providers.fal.training-poll-seconds=1",
+                    "--hub.workers.fal-training.poll-interval-ms=100",
+                    "--hub.workers.inference.poll-interval-ms=100",
+                    "--hub.workers.inference.retry-delay-seconds=1",
+                    "--hub.providers.fal-sync.response-timeout-ms=3000",
                     "--hub.workers.llm.poll-interval-ms=100",
                     "--hub.workers.llm.retry-delay-seconds=1",
                     "--hub.provider-state.sync-interval-ms=300",

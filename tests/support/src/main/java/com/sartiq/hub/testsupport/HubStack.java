@@ -92,6 +92,8 @@ public final class HubStack implements AutoCloseable {
         args.add("--hub.providers.fal.key=" + secrets.falKey());
         args.add("--hub.providers.fal.jwks-url=" + simulator.jwksUrl());
         args.add("--hub.providers.fal.webhook-url=http://127.0.0.1:" + port + "/api/v1/webhooks/fal");
+        args.add("--hub.providers.fal-sync.base-url=" + simulator.runBaseUrl());
+        args.add("--hub.providers.fal-sync.key=" + secrets.falKey());
         for (String llm : List.of("openai", "anthropic", "gemini")) {
             args.add("--hub.providers." + llm + ".base-url=" + simulator.baseUrl());
             args.add("--hub.providers." + llm + ".key=" + SimulatorConfig.defaults().llmKey());

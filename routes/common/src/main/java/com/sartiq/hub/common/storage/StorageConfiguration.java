@@ -10,6 +10,8 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +38,22 @@ public class StorageConfiguration {
                         .build())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(storage.accessKey(), storage.secretKey())));
+        if (storage.endpoint() != null && !storage.endpoint().isBlank()) {
+            builder.endpointOverride(URI.create(storage.endpoint()));
+        }
+        return builder.build();
+    }
+
+    /**
+     * A presigner for the same store: URLs against the storage API endpoint (R2's, not the CDN's), path-style like
+     * the client, so local S3 servers accept them too. Not a bean here: a hub that presigns declares one from this.
+     */
+    public static S3Presigner presigner(StorageProperties storage) {
+        var builder = S3Presigner.builder()
+                .region(Region.of(storage.region()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(storage.pathStyle()).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        storage.accessKey() == null ? "" : storage.accessKey(), storage.secretKey() == null ? "" : storage.secretKey())));
         if (storage.endpoint() != null && !storage.endpoint().isBlank()) {
             builder.endpointOverride(URI.create(storage.endpoint()));
         }

@@ -29,13 +29,17 @@ import java.util.Map;
  *                             naming the task, then fail), {@code fail}, or {@code resubmit} (accepts a second paid job)
  * @param ambiguousWaitSeconds how long {@code await-webhook} waits
  * @param models               per task type: fal model, input mapping, output pointer
+ * @param trainingPollSeconds  how often a TRAINING's status (with logs, for its progress) is read
+ * @param trainingTimeoutSeconds a TRAINING not completed by then is cancelled and fails
+ * @param datasetUrlSeconds    validity of the presigned URL fal downloads a training's dataset zip from
  */
 @ConfigurationProperties("hub.providers.fal")
 public record FalProperties(String baseUrl, String key, String generationModel, Long pollIntervalMs,
                             Integer timeoutSeconds, Integer connectTimeoutMs, Integer responseTimeoutMs,
                             Integer concurrency, Integer leaseSeconds, Long slotWaitMs, String webhookUrl, String jwksUrl,
                             Integer jwksCacheSeconds, Integer webhookWindowSeconds, Integer fallbackPollSeconds,
-                            String ambiguousSubmit, Integer ambiguousWaitSeconds, Map<String, Model> models) {
+                            String ambiguousSubmit, Integer ambiguousWaitSeconds, Map<String, Model> models,
+                            Integer trainingPollSeconds, Integer trainingTimeoutSeconds, Integer datasetUrlSeconds) {
 
     public FalProperties {
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://queue.fal.run" : baseUrl.replaceAll("/+$", "");
@@ -59,6 +63,9 @@ public record FalProperties(String baseUrl, String key, String generationModel, 
         }
         ambiguousWaitSeconds = ambiguousWaitSeconds == null ? 300 : ambiguousWaitSeconds;
         models = models == null ? Map.of() : models;
+        trainingPollSeconds = trainingPollSeconds == null ? 15 : trainingPollSeconds;
+        trainingTimeoutSeconds = trainingTimeoutSeconds == null ? 7200 : trainingTimeoutSeconds;
+        datasetUrlSeconds = datasetUrlSeconds == null ? 86_400 : datasetUrlSeconds;
     }
 
     /** One task type's fal endpoint ({@code hub.providers.fal.models.<TASK_TYPE>.*}); see {@link FalModel}. */

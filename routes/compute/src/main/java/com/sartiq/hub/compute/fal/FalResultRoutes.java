@@ -3,6 +3,7 @@ package com.sartiq.hub.compute.fal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sartiq.hub.common.storage.StorageProperties;
 import com.sartiq.hub.compute.tasks.TaskOutput;
+import com.sartiq.hub.compute.tasks.TrainingOutput;
 import com.sartiq.hub.processors.fal.FalImage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -38,8 +39,14 @@ public class FalResultRoutes extends RouteBuilder {
             .process(e -> {
                 JsonNode result = e.getMessage().getBody(JsonNode.class);
                 JsonNode params = e.getProperty("params", JsonNode.class);
-                e.setProperty("seed", params != null && params.hasNonNull("seed") ? params.get("seed").asLong()
-                        : result.hasNonNull("seed") ? result.get("seed").asLong() : null);
+                // a result without a seed (a trainer's, a face restorer's) has none to report
+                Long seed = null;
+                if (params != null && params.hasNonNull("seed")) {
+                    seed = params.get("seed").asLong();
+                } else if (result.hasNonNull("seed")) {
+                    seed = result.get("seed").asLong();
+                }
+                e.setProperty("seed", seed);
                 e.getMessage().setBody(fal.model(e.getProperty("taskType", String.class)).files(result));
             })
             .split(body(), new GroupedBodyAggregationStrategy()).stopOnException()
@@ -55,6 +62,7 @@ public class FalResultRoutes extends RouteBuilder {
                     // streamed to storage: the length fal's CDN announced lets the upload run without buffering it whole
                     var m = e.getMessage();
                     Long length = m.getHeader("Content-Length", Long.class);
+                    e.setProperty("falFileSize", length);
                     String type = e.getProperty("falFile", FalImage.class).contentType();
                     String key = m.getHeader(AWS2S3Constants.KEY, String.class);
                     m.removeHeaders("*");
@@ -67,11 +75,12 @@ public class FalResultRoutes extends RouteBuilder {
                 .to("direct:storage.put")
                 .process(e -> {
                     FalImage file = e.getProperty("falFile", FalImage.class);
-                    e.getMessage().setBody(new TaskOutput.Image(storage.publicUrl(e.getMessage().getHeader(AWS2S3Constants.KEY, String.class)),
-                            file.width(), file.height(), file.contentType(), e.getProperty("seed", Long.class)));
+                    e.getMessage().setBody(new StoredFile(storage.publicUrl(e.getMessage().getHeader(AWS2S3Constants.KEY, String.class)),
+                            file, e.getProperty("falFileSize", Long.class)));
                 })
             .end()
-            .process(e -> e.getMessage().setBody(new TaskOutput(e.getMessage().getBody(List.class))))
+            .process(e -> e.getMessage().setBody(output(e.getProperty("taskType", String.class), e.getMessage().getBody(List.class),
+                    e.getProperty("params", JsonNode.class), e.getProperty("seed", Long.class))))
             .to("direct:tasks.complete")
             .bean(slots, "release");
 
@@ -81,6 +90,21 @@ public class FalResultRoutes extends RouteBuilder {
             .setProperty("retryDelaySeconds", constant(1))
             .to("direct:tasks.record-failure")
             .bean(slots, "release");
+    }
+
+    /** One file of a result, now in our storage. */
+    record StoredFile(String url, FalImage source, Long size) {
+    }
+
+    /** The task's output: a TRAINING's weights and config, else the images (or video) it made. */
+    static Object output(String taskType, List<StoredFile> files, JsonNode params, Long seed) {
+        if ("TRAINING".equals(taskType)) {
+            return new TrainingOutput(files.get(0).url(), files.size() > 1 ? files.get(1).url() : null,
+                    params == null ? null : params.path("trigger_word").asText(null),
+                    files.stream().map(f -> new TrainingOutput.File(f.url(), f.source().contentType(), f.size())).toList());
+        }
+        return new TaskOutput(files.stream().map(f -> new TaskOutput.Image(f.url(), f.source().width(), f.source().height(),
+                f.source().contentType(), seed)).toList());
     }
 
     private static String extension(FalImage file) {

@@ -46,9 +46,6 @@ public class FalRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:fal.submit-training").routeId("fal.submit-training").errorHandler(noErrorHandler())
-            .to("direct:fal.submit");
-
         from("direct:fal.submit").routeId("fal.submit").errorHandler(noErrorHandler())
             .process(this::prepareSubmit)
             .filter(method(slots, "acquire").isEqualTo(false))
@@ -69,8 +66,10 @@ public class FalRoutes extends RouteBuilder {
             .end()
             .setBody(exchangeProperty("falSubmitBody"))
             .setProperty(ProviderCalls.METHOD, constant("POST"))
+            .setProperty(FalCallRecords.OPERATION, constant("submit"))
+            .setProperty(FalCallRecords.ENDPOINT, constant("fal"))
             .doTry()
-                .to("direct:provider.fal.call")
+                .to("direct:fal.call")
                 .process(this::readSubmitAnswer)
                 .to("sql:classpath:sql/compute/fal-request-save.sql")
                 .log("Task ${exchangeProperty.taskId} submitted to fal as ${exchangeProperty.falRequestId}")
@@ -95,6 +94,7 @@ public class FalRoutes extends RouteBuilder {
             .setProperty("runningSeconds", simple("${body[running_seconds]}"))
             .process(e -> e.setProperty("params", mapper.readTree(e.getMessage().getBody(Map.class).get("params").toString())))
             .process(e -> e.setProperty("falRequestJson", mapper.readTree(e.getMessage().getBody(Map.class).get("provider_request").toString())))
+            .process(e -> e.setProperty("falModelId", e.getProperty("falRequestJson", JsonNode.class).path("model").asText(null)))
             .bean(slots, "renew")
             .doTry()
                 .choice()
@@ -118,9 +118,13 @@ public class FalRoutes extends RouteBuilder {
 
         from("direct:fal.check-status").routeId("fal.check-status").errorHandler(noErrorHandler())
             .process(e -> e.setProperty("falRequest", FalQueueProtocol.fromJson(e.getProperty("falRequestJson").toString())))
-            .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.statusUrl}"))
+            // a training's progress is only in its logs
+            .process(e -> e.setProperty(ProviderCalls.URL, e.getProperty("falRequest", FalRequest.class).statusUrl()
+                    + (training(e) ? "?logs=1" : "")))
             .setProperty(ProviderCalls.METHOD, constant("GET"))
-            .to("direct:provider.fal-read.call")
+            .setProperty(FalCallRecords.OPERATION, constant("status"))
+            .setProperty(FalCallRecords.ENDPOINT, constant("fal-read"))
+            .to("direct:fal.call")
             .process(e -> e.setProperty("falStatus", FalQueueProtocol.status(e.getMessage().getBody(String.class))))
             .choice()
                 .when(simple("${exchangeProperty.falStatus.failed}"))
@@ -136,17 +140,22 @@ public class FalRoutes extends RouteBuilder {
                     .filter(body().isNotNull())
                         .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.responseUrl}"))
                         .setProperty(ProviderCalls.METHOD, constant("GET"))
-                        .to("direct:provider.fal-read.call")
+                        .setProperty(FalCallRecords.OPERATION, constant("result"))
+                        .to("direct:fal.call")
                         .process(e -> e.getMessage().setBody(mapper.readTree(e.getMessage().getBody(String.class))))
                         .to("direct:fal.collect")
                     .end().endChoice()
-                .when(simple("${exchangeProperty.runningSeconds} > " + fal.timeoutSeconds()))
+                .when(e -> e.getProperty("runningSeconds", Double.class) > timeoutSeconds(e))
                     .to("direct:fal.cancel")
-                    .throwException(new TaskFailedException(ErrorCategory.TIMEOUT,
-                            "fal did not complete within " + fal.timeoutSeconds() + " s", false))
+                    .process(e -> {
+                        throw new TaskFailedException(ErrorCategory.TIMEOUT, "fal did not complete within " + timeoutSeconds(e) + " s", false);
+                    })
                 .otherwise()
-                    .setBody(e -> Map.of("taskId", e.getProperty("taskId"), "progress", e.getProperty("falStatus", FalStatus.class).progress(),
-                            "pollSeconds", pollSeconds()))
+                    .setBody(e -> {
+                        FalStatus status = e.getProperty("falStatus", FalStatus.class);
+                        return Map.of("taskId", e.getProperty("taskId"), "progress", training(e) ? status.trainingProgress() : status.progress(),
+                                "pollSeconds", pollSeconds(e));
+                    })
                     .to("sql:classpath:sql/compute/task-progress.sql")
                     .to("sql:classpath:sql/compute/fal-poll-later.sql")
             .end();
@@ -160,6 +169,7 @@ public class FalRoutes extends RouteBuilder {
                         JsonNode request = mapper.readTree(e.getMessage().getBody(Map.class).get("provider_request").toString());
                         if (request.hasNonNull("cancel_url")) {
                             e.setProperty("falRequest", FalQueueProtocol.fromJson(request.toString()));
+                            e.setProperty("falModelId", request.path("model").asText(null));
                         }
                     })
                     .filter(exchangeProperty("falRequest").isNotNull())
@@ -176,8 +186,10 @@ public class FalRoutes extends RouteBuilder {
             .setProperty(ProviderCalls.URL, simple("${exchangeProperty.falRequest.cancelUrl}"))
             .setProperty(ProviderCalls.METHOD, constant("PUT"))
             .setBody(constant(""))
+            .setProperty(FalCallRecords.OPERATION, constant("cancel"))
+            .setProperty(FalCallRecords.ENDPOINT, constant("fal-read"))
             .doTry()
-                .to("direct:provider.fal-read.call")
+                .to("direct:fal.call")
                 .log("Cancelled fal request of task ${exchangeProperty.taskId}: ${body}")
             .doCatch(ProviderCallException.class)
                 // 400 ALREADY_COMPLETED / 404 NOT_FOUND: nothing left to cancel
@@ -225,7 +237,7 @@ public class FalRoutes extends RouteBuilder {
         Map<String, Object> row = new HashMap<>();
         row.put("taskId", exchange.getProperty("taskId"));
         row.put("providerRequest", json.toString());
-        row.put("pollSeconds", pollSeconds());
+        row.put("pollSeconds", pollSeconds(exchange));
         exchange.getMessage().setBody(row);
     }
 
@@ -279,7 +291,19 @@ public class FalRoutes extends RouteBuilder {
         return producer;
     }
 
-    private double pollSeconds() {
+    private static boolean training(Exchange exchange) {
+        return "TRAINING".equals(exchange.getProperty("taskType", String.class));
+    }
+
+    /** When to look at a request again: a training every few seconds for its progress, others when their webhook is late. */
+    private double pollSeconds(Exchange exchange) {
+        if (training(exchange)) {
+            return fal.trainingPollSeconds();
+        }
         return fal.webhooks() ? fal.fallbackPollSeconds() : fal.pollIntervalMs() / 1000.0;
+    }
+
+    private int timeoutSeconds(Exchange exchange) {
+        return training(exchange) ? fal.trainingTimeoutSeconds() : fal.timeoutSeconds();
     }
 }

@@ -177,6 +177,7 @@ public class LlmTasks {
             row.put("taskAttempt", exchange.getProperty("attempt", Integer.class));
             row.put("provider", h.get("provider"));
             row.put("model", h.get("model"));
+            row.put("operation", "generate");
             row.put("outcome", h.get("outcome"));
             row.put("httpStatus", h.get("http_status"));
             row.put("calls", h.get("calls"));

@@ -72,14 +72,16 @@ public class Monitoring {
                 (total + pageSize - 1) / pageSize);
     }
 
-    public MonitoringViews.TaskDetails details(Map<String, Object> task, List<Map<String, Object>> events) throws Exception {
+    public MonitoringViews.TaskDetails details(Map<String, Object> task, List<Map<String, Object>> events,
+                                               List<Map<String, Object>> attempts) throws Exception {
         List<MonitoringViews.TaskEventView> history = new ArrayList<>();
         for (Map<String, Object> event : events) {
             history.add(MonitoringViews.TaskEventView.fromRow(event, mapper));
         }
         return new MonitoringViews.TaskDetails(TaskSummary.fromRow(task), json(task.get("params")), json(task.get("output")),
                 json(task.get("provider_request")), (String) task.get("worker_id"),
-                com.sartiq.hub.common.sql.SqlValues.utc(task.get("lease_until")), history);
+                com.sartiq.hub.common.sql.SqlValues.utc(task.get("lease_until")), history,
+                attempts.stream().map(MonitoringViews.ProviderAttemptView::fromRow).toList());
     }
 
     /** Inputs: every {@code *_url} / {@code *_urls} field of the params; outputs: the result's images. */

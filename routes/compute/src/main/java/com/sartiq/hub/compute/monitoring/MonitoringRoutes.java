@@ -90,7 +90,8 @@ public class MonitoringRoutes extends RouteBuilder {
                 .security(API_KEY)
                 .to("direct:monitoring.tasks")
             .get("/tasks/{task_id}").id("rest.monitoring.task")
-                .description("One task with params, output, provider request, lease and its full event history")
+                .description("One task with params, output, provider request, lease, its full event history and its job history "
+                        + "(provider_attempts: every provider call, with operation, outcome, HTTP status and latency)")
                 .produces("application/json").outType(MonitoringViews.TaskDetails.class)
                 .param().name("task_id").type(RestParamType.path).description("Task id (UUID)").endParam()
                 .responseMessage().code(200).message("The task").endResponseMessage()
@@ -140,8 +141,11 @@ public class MonitoringRoutes extends RouteBuilder {
 
         from("direct:monitoring.task").routeId("monitoring.task").routeConfigurationId(RestErrorHandling.ID)
             .to("direct:monitoring.read-task")
+            .to("sql:classpath:sql/compute/monitoring-task-attempts.sql?outputType=SelectList")
+            .setProperty("providerAttempts", body())
             .to("sql:classpath:sql/compute/monitoring-task-events.sql?outputType=SelectList")
-            .process(e -> e.getMessage().setBody(monitoring.details(e.getProperty("task", Map.class), e.getMessage().getBody(List.class))))
+            .process(e -> e.getMessage().setBody(monitoring.details(e.getProperty("task", Map.class), e.getMessage().getBody(List.class),
+                    e.getProperty("providerAttempts", List.class))))
             .process(json.ok());
 
         from("direct:monitoring.task-media").routeId("monitoring.task-media").routeConfigurationId(RestErrorHandling.ID)

@@ -81,7 +81,29 @@ public final class MonitoringViews {
     /** {@code /monitoring/tasks/{id}}: the task as {@code GET /tasks/{id}} shows it plus queue details and its history. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record TaskDetails(TaskSummary task, JsonNode params, JsonNode output, JsonNode providerRequest, String workerId,
-                              OffsetDateTime leaseUntil, List<TaskEventView> events) {
+                              OffsetDateTime leaseUntil, List<TaskEventView> events, List<ProviderAttemptView> providerAttempts) {
+    }
+
+    /**
+     * One provider call of a task ({@code provider_attempt}): which provider and operation (LLM {@code generate}; fal
+     * {@code submit}, {@code status}, {@code result}, {@code cancel}, {@code run}), its outcome ({@code succeeded} or the
+     * failure kind), the last HTTP status, how many HTTP calls it took (retries included) and how long.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ProviderAttemptView(int taskAttempt, String provider, String model, String operation, String outcome, Integer httpStatus,
+                                      int calls, long durationMs, String error, Integer inputTokens, Integer outputTokens,
+                                      OffsetDateTime createdAt) {
+
+        static ProviderAttemptView fromRow(Map<String, Object> row) {
+            return new ProviderAttemptView(num(row, "task_attempt"), (String) row.get("provider"), (String) row.get("model"),
+                    (String) row.get("operation"), (String) row.get("outcome"), integer(row.get("http_status")), num(row, "calls"),
+                    ((Number) row.get("duration_ms")).longValue(), (String) row.get("error"), integer(row.get("input_tokens")),
+                    integer(row.get("output_tokens")), utc(row.get("created_at")));
+        }
+
+        private static Integer integer(Object value) {
+            return value == null ? null : ((Number) value).intValue();
+        }
     }
 
     /** A media asset a task read ({@code input}, from its params) or wrote ({@code output}). */

@@ -123,7 +123,7 @@ public class ProviderCalls {
         message.setHeader(Exchange.HTTP_METHOD, method);
         message.setHeader(exchange.getProperty("provider.authHeader", String.class), exchange.getProperty("provider.authValue", String.class));
         String protocol = exchange.getProperty("provider.protocol", String.class);
-        if (!"fal".equals(protocol)) {
+        if (!protocol.startsWith("fal")) {
             LlmProtocol.of(protocol).headers().forEach(message::setHeader);
         }
         Map<?, ?> extra = exchange.getProperty(HEADERS, Map.class);
@@ -240,7 +240,7 @@ public class ProviderCalls {
     }
 
     static RetryAdvice advise(String protocol, int status, Map<String, String> headers, String body, long backoff) {
-        if (!"fal".equals(protocol)) {
+        if (!protocol.startsWith("fal")) {
             return LlmProtocol.of(protocol).advise(status, headers, body, backoff);
         }
         if (status >= 200 && status < 300) {

@@ -11,7 +11,8 @@ import java.lang.management.ManagementFactory;
  * provider as {@code direct:provider.<name>.call}: pause check, cross-instance slot (when the provider has a
  * concurrency limit), attempts admitted and counted by the provider's resilience4j circuit breaker (through its API: the
  * circuitBreaker EIP runs the call on a copy of the exchange, which loses what the attempt learnt), retries per the
- * provider's hints, and a verdict ({@link ProviderCallException}) when it gives up. fal gets two instances:
+ * provider's hints, and a verdict ({@link ProviderCallException}) when it gives up. {@code fal-sync} (fal's synchronous
+ * {@code fal.run}) calls once, within its own concurrency limit. fal's queue gets two instances:
  * {@code fal} for submits (never repeated once they may have arrived) and {@code fal-read} for status,
  * result and cancel (idempotent, repeated on 429/5xx/timeouts). A timer reports each provider's state to
  * {@code provider_state} and reads the pause switches back.
@@ -88,7 +89,10 @@ public class ProviderRoutes extends RouteBuilder {
 
         states.settings().forEach((name, s) -> {
             boolean fal = s.protocol().equals("fal");
-            instance(name, name, s, fal ? 0 : s.concurrency(), !fal, !fal && s.retryAmbiguous());
+            // a synchronous fal run is never repeated inside the call: fal does not dedupe it, and whether to try again
+            // is the task's decision (a refused run is, a lost answer never is)
+            boolean once = s.isFal();
+            instance(name, name, s, fal ? 0 : s.concurrency(), !once, !once && s.retryAmbiguous());
             if (fal) {
                 // status, result and cancel: idempotent, so 429/5xx answers and timeouts may be repeated
                 instance(name + "-read", name, s, 0, true, true);

@@ -7,7 +7,7 @@ import java.util.Locale;
  * One provider reached over HTTP ({@code hub.providers.<name>.*}): everything the {@code provider-call}
  * route template takes as parameters. Adding a provider is a configuration entry with a known protocol.
  *
- * @param protocol          fal, openai, anthropic or gemini (auth header, error shapes, retry hints)
+ * @param protocol          fal, fal-sync, openai, anthropic or gemini (auth header, error shapes, retry hints)
  * @param concurrency       requests in flight at once across all instances (Redis semaphore); 0 = no limit
  * @param leaseSeconds      a slot not renewed for this long is taken back (its holder died)
  * @param slotWaitMs        how long a call waits for a free slot before giving up
@@ -25,7 +25,8 @@ public record ProviderSettings(String protocol, String baseUrl, String key, Inte
                                Long retryMaxMs, Long maxRetryAfterMs, Boolean retryAmbiguous, String model,
                                Float failureRateThreshold, Integer minimumCalls, Integer openSeconds) {
 
-    public static final List<String> PROTOCOLS = List.of("fal", "openai", "anthropic", "gemini");
+    /** {@code fal}: fal's queue ({@code queue.fal.run}); {@code fal-sync}: fal's synchronous runs ({@code fal.run}). */
+    public static final List<String> PROTOCOLS = List.of("fal", "fal-sync", "openai", "anthropic", "gemini");
 
     public ProviderSettings {
         protocol = protocol == null ? null : protocol.trim().toLowerCase(Locale.ROOT);
@@ -57,13 +58,17 @@ public record ProviderSettings(String protocol, String baseUrl, String key, Inte
 
     public String authValue() {
         return switch (protocol) {
-            case "fal" -> "Key " + key;
+            case "fal", "fal-sync" -> "Key " + key;
             case "openai" -> "Bearer " + key;
             default -> key;
         };
     }
 
     public boolean isLlm() {
-        return !"fal".equals(protocol);
+        return !isFal();
+    }
+
+    public boolean isFal() {
+        return protocol.startsWith("fal");
     }
 }

@@ -4,6 +4,10 @@ import com.sartiq.hub.common.http.FixedHttpComponent;
 import com.sartiq.hub.compute.fal.FalProperties;
 import com.sartiq.hub.compute.fal.FalSlots;
 import com.sartiq.hub.compute.fal.FalWebhookVerification;
+import com.sartiq.hub.compute.fal.TrainingDataset;
+import com.sartiq.hub.common.storage.StorageConfiguration;
+import com.sartiq.hub.common.storage.StorageProperties;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -41,6 +45,18 @@ public class ProvidersConfiguration {
     @Bean
     public FalSlots falSlots(RedisSemaphore semaphore, FalProperties fal) {
         return new FalSlots(semaphore, fal);
+    }
+
+    /** fal downloads a training's dataset zip from our storage through a presigned URL. */
+    @Bean(destroyMethod = "close")
+    public S3Presigner storagePresigner(StorageProperties storage) {
+        return StorageConfiguration.presigner(storage);
+    }
+
+    @Bean
+    public TrainingDataset trainingDataset(StorageProperties storage, S3Presigner storagePresigner, FalProperties fal,
+                                           com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return new TrainingDataset(storage, storagePresigner, java.time.Duration.ofSeconds(fal.datasetUrlSeconds()), mapper);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -176,13 +175,17 @@ public sealed interface TaskParams {
             @Size(max = 64) String provider) implements TaskParams {
     }
 
-    /** TRAINING (also {@code POST /api/v1/training/}): LoRA or full fine-tune on a set of images. */
+    /**
+     * TRAINING (also {@code POST /api/v1/training/}): LoRA or full fine-tune on a set of images. The dataset is
+     * either {@code source_images} (objects of our storage, zipped by the worker) or {@code dataset_zip_url} (a zip
+     * of images, optionally with same-named {@code .txt} captions, already in our storage); fal gets a presigned URL.
+     */
     record Training(
             TrainingType trainingType,
             EntityType entityType,
             @Size(max = 255) String entityId,
             @NotBlank @Size(max = 64) String triggerWord,
-            @NotEmpty @Size(max = 500) List<@NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> sourceImages,
+            @Size(min = 1, max = 500) List<@NotNull @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> sourceImages,
             @Min(1) @Max(128) Integer rank,
             @Min(1) @Max(10_000) Integer steps,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.01") Double learningRate,
@@ -191,7 +194,8 @@ public sealed interface TaskParams {
             Boolean bypassGuidanceEmbedding,
             @Size(max = 20) List<@NotBlank @Size(max = 64) String> preprocessingTransforms,
             @Size(max = 64) String preprocessingCaptioningStrategy,
-            @Size(max = 4000) String preprocessingCaptioningPrompt) implements TaskParams {
+            @Size(max = 4000) String preprocessingCaptioningPrompt,
+            @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String datasetZipUrl) implements TaskParams {
 
         public enum TrainingType { LORA, FULL }
 
@@ -202,7 +206,14 @@ public sealed interface TaskParams {
             return new Training(trainingType == null ? TrainingType.LORA : trainingType, entityType == null ? EntityType.PRODUCT : entityType,
                     entityId, triggerWord, sourceImages, rank == null ? 16 : rank, steps == null ? 1000 : steps,
                     learningRate == null ? 0.0001 : learningRate, samplePrompts, baseModelPath, bypassGuidanceEmbedding,
-                    preprocessingTransforms, preprocessingCaptioningStrategy, preprocessingCaptioningPrompt);
+                    preprocessingTransforms, preprocessingCaptioningStrategy, preprocessingCaptioningPrompt, datasetZipUrl);
+        }
+
+        /** Exactly one dataset. (Named apart from the fields: see {@link BackgroundRemove#isBackground()}.) */
+        @JsonIgnore
+        @AssertTrue(message = "give exactly one of source_images and dataset_zip_url")
+        public boolean isDataset() {
+            return (sourceImages != null) != (datasetZipUrl != null);
         }
     }
 }

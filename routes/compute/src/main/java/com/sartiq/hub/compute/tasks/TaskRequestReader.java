@@ -83,9 +83,10 @@ public class TaskRequestReader {
         Map<String, Object> row = new HashMap<>();
         row.put("id", UUID.randomUUID().toString());
         row.put("taskType", type.name());
-        row.put("queue", type.queue());
+        String queue = tasks.queue(type);
+        row.put("queue", queue);
         row.put("params", mapper.writeValueAsString(params));
-        row.put("maxAttempts", workers.forQueue(type.queue()).maxAttempts());
+        row.put("maxAttempts", workers.forQueue(queue).maxAttempts());
         row.put("webhookUrl", envelope.webhookUrl());
         row.put("entityId", envelope.entityId());
         row.put("originInstance", envelope.originInstance());

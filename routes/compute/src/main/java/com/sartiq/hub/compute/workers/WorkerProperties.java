@@ -24,7 +24,7 @@ public final class WorkerProperties {
      * not repeated blindly. The fal handlers commit a "submitting" marker before every submit, so a fal task without a
      * provider request provably never reached fal and runs again.
      */
-    static final Set<String> PAID = Set.of("llm");
+    static final Set<String> PAID = Set.of("llm", "inference");
 
     private final Map<String, Queue> queues;
     private final Process process;
@@ -51,7 +51,7 @@ public final class WorkerProperties {
      *                          ({@code direct:tasks.noop} for drills and benchmarks); empty: by type
      * @param requeueInDoubt    whether a task whose worker died after handing it to its handler, before any
      *                          provider request was recorded, is run again (true) or failed (false: no second
-     *                          paid call); default false for the paid queues (fal, fal-training, llm)
+     *                          paid call); default false for llm and inference (their calls leave no marker first)
      * @param role              the {@code hub.roles} entry that runs this queue (known queues: fixed)
      */
     public record Queue(Integer concurrency, Long pollIntervalMs, Integer leaseSeconds, Integer maxAttempts, Integer retryDelaySeconds,
@@ -101,7 +101,7 @@ public final class WorkerProperties {
             case "fal-training" -> new Queue(5, 1000L, 300, 3, 30, null, true, "fal");
             case "llm" -> new Queue(10, 500L, 180, 3, 5, null, false, "llm");
             case "cpu" -> new Queue(0, 500L, 300, 3, 5, null, true, "cpu");
-            case "inference" -> new Queue(4, 500L, 300, 3, 5, null, true, "inference");
+            case "inference" -> new Queue(8, 500L, 120, 3, 5, null, false, "inference");
             default -> new Queue(2, 500L, 300, 3, 5, null, !PAID.contains(queue), null);
         };
     }
