@@ -162,6 +162,32 @@ class FalWebhookTest {
                 "the result of a failed request is never fetched: " + calls);
     }
 
+    @Test
+    void cancellingARunningTaskCancelsItsRequestAtFal() throws Exception {
+        sim.setLatencyMillis(30_000);
+        try {
+            String id = create("cancel me while fal works");
+            Http.await(hubs.computeUrl() + "/api/v1/monitoring/tasks/" + id, key, Duration.ofSeconds(30),
+                    t -> t.get("provider_attempts").findValuesAsText("operation").contains("submit"));
+            Http.Response cancelled = Http.postJson(hubs.computeUrl() + "/api/v1/tasks/" + id + "/cancel", key, "{}");
+            assertEquals(200, cancelled.status(), cancelled.body());
+            JsonNode history = Http.await(hubs.computeUrl() + "/api/v1/monitoring/tasks/" + id, key, Duration.ofSeconds(30),
+                    t -> t.get("provider_attempts").findValuesAsText("operation").contains("cancel"));
+            JsonNode cancel = null;
+            for (JsonNode call : history.get("provider_attempts")) {
+                if (call.get("operation").asText().equals("cancel")) {
+                    cancel = call;
+                }
+            }
+            assertEquals(202, cancel.get("http_status").asInt(), "fal accepted the cancellation: " + cancel);
+            Thread.sleep(1000);
+            assertEquals("cancelled", task(id).get("status").asText(), "nothing fal says afterwards revives the task");
+            assertEquals(1, submissions(id));
+        } finally {
+            sim.setLatencyMillis(300);
+        }
+    }
+
     private static String create(String prompt) {
         Http.Response r = Http.postJson(hubs.computeUrl() + "/api/v1/tasks/", key,
                 "{\"task_type\":\"GENERATION\",\"prompt\":\"" + prompt + "\",\"width\":256,\"height\":256,\"seed\":5}");

@@ -28,6 +28,7 @@ import java.util.Map;
  * (through the {@code provider-call} template, which repeats it only when it provably never left), and record
  * the request. Completion arrives by webhook ({@link FalWebhookRoutes}); {@code fal.poll} checks requests whose
  * webhook is late, and those submits whose outcome is unknown. The slot is held until the result is stored.
+ * A task cancelled through the API gets its fal request cancelled and its slot back from {@code fal.cancel-cancelled}.
  */
 @Component
 @ConditionalOnRole("fal")
@@ -159,6 +160,14 @@ public class FalRoutes extends RouteBuilder {
                     .to("sql:classpath:sql/compute/task-progress.sql")
                     .to("sql:classpath:sql/compute/fal-poll-later.sql")
             .end();
+
+        from("timer:fal.cancel-cancelled?period=" + fal.pollIntervalMs()).routeId("fal.cancel-cancelled")
+            .setBody(constant(Map.of("limit", 100)))
+            .to("sql:classpath:sql/compute/fal-cancel-claim.sql?outputType=SelectList")
+            .split(body())
+                .setProperty("taskId", simple("${body[id]}"))
+                .log("Task ${exchangeProperty.taskId} was cancelled: cancelling its fal request")
+                .to("direct:fal.cancel-task");
 
         from("direct:fal.cancel-task").routeId("fal.cancel-task").errorHandler(noErrorHandler())
             .setBody(e -> Map.of("taskId", e.getProperty("taskId")))
