@@ -4,20 +4,22 @@ import com.sartiq.hub.localstack.LocalStack;
 import com.sartiq.hub.testsupport.HubStack;
 import com.sartiq.hub.testsupport.Ports;
 
+import com.sartiq.hub.backend.app.BackendHubApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Both hubs, started once for the whole test JVM over the shared stack. */
 final class Hubs {
 
     private static LocalStack running;
+    private static ConfigurableApplicationContext secondBackend;
+    private static int secondBackendPort;
 
-    private Hubs() {
-    }
-
-    static synchronized LocalStack get() {
-        if (running == null) {
-            HubStack stack = HubStack.shared();
-            running = LocalStack.start(stack, Ports.free(), Ports.free(), List.of(
+    /** Arguments of every hub the tests start. */
+    private static final List<String> ARGS = List.of(
                     "--hub.providers.fal.poll-interval-ms=200",
                     "--hub.workers.fal.poll-interval-ms=100",
                     "--hub.workers.cpu.poll-interval-ms=100",
@@ -34,9 +36,33 @@ final class Hubs {
                     "--hub.providers.anthropic.minimum-calls=4",
                     "--hub.providers.anthropic.open-seconds=3",
                     "--hub.providers.openai.retry-base-ms=50",
-                    "--hub.providers.gemini.retry-base-ms=50"));
+                    "--hub.providers.gemini.retry-base-ms=50",
+                    // generations: the reconciliation job looks every second at predictions quiet for 5 s
+                    "--hub.compute.reconcile-cron=0/1 * * * * ?",
+                    "--hub.compute.reconcile-after-seconds=5");
+
+    private Hubs() {
+    }
+
+    static synchronized LocalStack get() {
+        if (running == null) {
+            HubStack stack = HubStack.shared();
+            running = LocalStack.start(stack, Ports.free(), Ports.free(), ARGS);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "hubs-shutdown"));
         }
         return running;
+    }
+
+    /** A second backend-hub instance over the same database and Redis (started on first use): a scaled-out backend. */
+    static synchronized String secondBackendUrl() {
+        if (secondBackend == null) {
+            LocalStack hubs = get();
+            secondBackendPort = Ports.free();
+            List<String> args = new ArrayList<>(hubs.stack().backendArgs(secondBackendPort, URI.create(hubs.computeUrl()).getPort()));
+            args.addAll(ARGS);
+            secondBackend = BackendHubApplication.application().run(args.toArray(String[]::new));
+            Runtime.getRuntime().addShutdownHook(new Thread(secondBackend::close, "second-backend-shutdown"));
+        }
+        return "http://127.0.0.1:" + secondBackendPort;
     }
 }

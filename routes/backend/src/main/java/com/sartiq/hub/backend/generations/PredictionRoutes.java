@@ -1,7 +1,6 @@
 package com.sartiq.hub.backend.generations;
 
 import com.sartiq.hub.backend.auth.AuthRoutes;
-import com.sartiq.hub.backend.generations.GenerationPublic.PredictionPublic;
 import com.sartiq.hub.backend.tenancy.Scope;
 import com.sartiq.hub.backend.utils.Paging;
 import com.sartiq.hub.common.rest.ApiException;
