@@ -160,16 +160,19 @@ class GenerationEventsTest {
         Http.Response created = Http.postJson(hubs.backendUrl() + "/api/v1/refines/", user.token(),
                 "{\"prediction_id\":\"" + predictionId + "\",\"scale_factor\":2}");
         assertEquals(201, created.status(), created.body());
-        String refineId = created.json().get("id").asText();
-        JsonNode refined = Http.await(hubs.backendUrl() + "/api/v1/refines/" + refineId, user.token(), WAIT,
-                r -> !r.get("status").asText().equals("processing"));
-        assertEquals("completed", refined.get("status").asText(), refined.toString());
-        assertTrue(refined.get("result_image_url").asText().startsWith("http"));
-        JsonNode task = Http.get(hubs.computeUrl() + "/api/v1/tasks/" + Http.get(hubs.backendUrl() + "/api/v1/generations/"
-                + refined.get("generation_id").asText(), user.token()).json().at("/predictions/0/task_id").asText(),
+        JsonNode refine = created.json();
+        assertEquals(predictionId, refine.get("source_prediction_id").asText());
+        // the refine's own generation (strategy REFINE) carries one prediction whose compute task refines the source image
+        JsonNode generation = Http.get(hubs.backendUrl() + "/api/v1/generations/" + refine.get("generation_id").asText(), user.token()).json();
+        assertEquals("REFINE", generation.get("generation_strategy").asText());
+        JsonNode task = Http.get(hubs.computeUrl() + "/api/v1/tasks/" + generation.at("/predictions/0/task_id").asText(),
                 hubs.stack().secrets().computeApiKey()).json();
         assertEquals("REFINE", task.get("task_type").asText());
         assertEquals(done.at("/predictions/0/result_image_url").asText(), task.at("/params/image_url").asText());
+        assertEquals(2.0, task.at("/params/upscale_factor").asDouble());
+        // its state follows the task's events like any prediction's
+        Http.await(hubs.backendUrl() + "/api/v1/refines/" + refine.get("id").asText(), user.token(), WAIT,
+                r -> !r.get("status").asText().equals("pending"));
         assertEquals(1, Http.get(hubs.backendUrl() + "/api/v1/refines/?prediction_id=" + predictionId, user.token()).json().get("count").asInt());
     }
 

@@ -104,7 +104,8 @@ public class GenerationRoutes extends RouteBuilder {
             .setProperty("liveEventType", constant("generation_created"))
             .to("sql:classpath:sql/backend/generation-insert.sql?outputType=SelectList")
             .setProperty("predictions", body())
-            .to("direct:generations.load")
+            // announced before submission: the predictions' first events may arrive while it runs
+            .to("direct:generations.changed")
             .setBody(exchangeProperty("predictions"))
             .doTry()
                 .to("direct:generations.submit-predictions")
