@@ -22,7 +22,7 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerationCreate(
-        @Size(max = 4000) String prompt,
+        @Size(max = 4000) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) String prompt,
         @Size(max = 4000) String negativePrompt,
         @Size(max = 4000) String extraPrompt,
         @Size(max = 4000) String generatedPrompt,
@@ -67,6 +67,9 @@ public record GenerationCreate(
         @Pattern(regexp = UUID, message = UUID_MESSAGE) String posePresetId,
         @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String inputImageUrl) {
 
+    /** A prompt may be left out, but not given empty. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
+    static final String NOT_BLANK_MESSAGE = "String should have at least 1 character";
     static final String UUID = "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     static final String UUID_MESSAGE = "Input should be a valid UUID";
     static final String URL = "(?i)https?://\\S+";
