@@ -1,4 +1,4 @@
--- A generation's status and progress follow its predictions.
+-- A generation's status and progress follow its predictions; a cancelled one stays as cancel left it.
 update generation g
    set status       = case when s.open > 0 then 'processing' when s.completed > 0 then 'completed' else 'failed' end,
        progress     = s.progress,
@@ -13,4 +13,4 @@ update generation g
           from prediction
          where generation_id = cast(:#generationId as uuid)
          group by generation_id) s
- where g.id = s.generation_id
+ where g.id = s.generation_id and g.cancelled_at is null

@@ -1,1 +1,1 @@
-select * from prediction where generation_id = cast(:#generation_id as uuid) order by seed
+select * from prediction where generation_id = cast(:#${exchangeProperty.generationRow[id]} as uuid) order by seed, id

@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Bearer JWTs (OAuth2 resource server) on everything under {@code /api/v1} except login, the
- * compute webhook (checked by its HMAC signature), health and the API description. Failures answer
+ * compute webhook (checked by its HMAC signature), the live socket (it checks the token itself), health
+ * and the API descriptions. Failures answer
  * in FastAPI's shape.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +38,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/password-recovery/*", "/api/v1/reset-password").permitAll()
                         .requestMatchers("/api/v1/utils/test-email").authenticated()
                         .requestMatchers("/files/**").permitAll()
+                        // the live socket authenticates itself (token in the query or as its first message); its schema is public
+                        .requestMatchers("/api/v1/ws").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/schema").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/utils/**", "/docs", "/docs/**", "/webjars/**",
                                 "/actuator/**", "/error").permitAll()
                         .anyRequest().authenticated())

@@ -8,10 +8,15 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 
 /**
- * The backend's client of the compute API: create a task ({@code compute.create-task}, body = task
- * JSON, header {@code Idempotency-Key}; sets property {@code taskId}) and read one
- * ({@code compute.get-task}, header {@code task_id}; answers the task as JSON). Connection failures,
- * 5xx and 429 become {@link ComputeUnavailableException}, which callers may retry.
+ * The backend's client of the compute API:
+ * <ul>
+ *   <li>{@code compute.create-task} / {@code compute.create-training}: body = request JSON, header
+ *       {@code Idempotency-Key}; set property {@code taskId};</li>
+ *   <li>{@code compute.get-task}: header {@code task_id}; answers the task as JSON;</li>
+ *   <li>{@code compute.cancel-task} / {@code compute.cancel-training}: header {@code task_id}; a task that
+ *       already finished (409) or is unknown (404) is left as it is.</li>
+ * </ul>
+ * Connection failures, 5xx and 429 become {@link ComputeUnavailableException}, which callers may retry.
  */
 @Component
 public class ComputeClientRoutes extends RouteBuilder {
@@ -27,12 +32,20 @@ public class ComputeClientRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:compute.create-task").routeId("compute.create-task").errorHandler(noErrorHandler())
+            .setProperty("computePath", constant("/api/v1/tasks/"))
+            .to("direct:compute.post-create");
+
+        from("direct:compute.create-training").routeId("compute.create-training").errorHandler(noErrorHandler())
+            .setProperty("computePath", constant("/api/v1/training/"))
+            .to("direct:compute.post-create");
+
+        from("direct:compute.post-create").routeId("compute.post-create").errorHandler(noErrorHandler())
             // the caller's redelivery counters must survive, or its retries would never end
             .removeHeaders("*", "Idempotency-Key", "CamelRedelivery*", "CamelRedelivered")
             .setHeader("Authorization", constant("Bearer " + compute.apiKey()))
             .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
             .setHeader(Exchange.HTTP_METHOD, constant("POST"))
-            .setHeader(Exchange.HTTP_URI, constant(compute.baseUrl() + "/api/v1/tasks/"))
+            .setHeader(Exchange.HTTP_URI, simple(compute.baseUrl() + "${exchangeProperty.computePath}"))
             .doTry()
                 .to(ComputeClientConfiguration.HTTP + "://compute?throwExceptionOnFailure=false").id("compute.http.create-task")
             .doCatch(IOException.class)
@@ -55,6 +68,29 @@ public class ComputeClientRoutes extends RouteBuilder {
                 .throwException(ComputeUnavailableException.class, "compute answered HTTP ${header.CamelHttpResponseCode} for task ${header.task_id}")
             .end()
             .process(e -> e.getMessage().setBody(mapper.readTree(e.getMessage().getBody(String.class))));
+
+        from("direct:compute.cancel-task").routeId("compute.cancel-task").errorHandler(noErrorHandler())
+            .setProperty("computePath", simple("/api/v1/tasks/${header.task_id}/cancel"))
+            .to("direct:compute.post-cancel");
+
+        from("direct:compute.cancel-training").routeId("compute.cancel-training").errorHandler(noErrorHandler())
+            .setProperty("computePath", simple("/api/v1/training/${header.task_id}/cancel"))
+            .to("direct:compute.post-cancel");
+
+        from("direct:compute.post-cancel").routeId("compute.post-cancel").errorHandler(noErrorHandler())
+            .removeHeaders("*", "task_id")
+            .setHeader("Authorization", constant("Bearer " + compute.apiKey()))
+            .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+            .setHeader(Exchange.HTTP_URI, simple(compute.baseUrl() + "${exchangeProperty.computePath}"))
+            .setBody(constant(null))
+            .doTry()
+                .to(ComputeClientConfiguration.HTTP + "://compute?throwExceptionOnFailure=false").id("compute.http.cancel-task")
+            .doCatch(IOException.class)
+                .throwException(ComputeUnavailableException.class, "compute did not answer: ${exception.message}")
+            .end()
+            .filter(simple("${header.CamelHttpResponseCode} >= 500 || ${header.CamelHttpResponseCode} == 429"))
+                .throwException(ComputeUnavailableException.class, "compute answered HTTP ${header.CamelHttpResponseCode} to cancel ${header.task_id}")
+            .end();
     }
 
     private void readCreatedTask(Exchange exchange) throws IOException {
@@ -64,7 +100,7 @@ public class ComputeClientRoutes extends RouteBuilder {
             throw new ComputeUnavailableException("compute answered HTTP " + status + ": " + body);
         }
         if (status != 200 && status != 201) {
-            throw new IllegalStateException("compute refused the task (HTTP " + status + "): " + body);
+            throw new ComputeRefusedException("compute refused the task (HTTP " + status + "): " + body);
         }
         exchange.setProperty("taskId", mapper.readTree(body).path("id").asText());
     }

@@ -9,12 +9,18 @@ import com.sartiq.hub.common.rest.RequestValidationException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The fields of compute's task event (webhook body and Redis message alike) that the backend uses.
- * Compute statuses map onto prediction states here.
+ * Compute statuses map onto prediction states here. {@code entityId} is the prediction (or training)
+ * the task was created for, when it is a UUID.
  */
-public record TaskEvent(String taskId, String taskType, String status, int sequence, int progress, String errorMessage) {
+public record TaskEvent(String eventType, String taskId, String taskType, String status, int sequence, int progress,
+                        String errorMessage, String entityId) {
+
+    /** The sequence of a state read from compute by the reconciliation job: final, so no event may follow it. */
+    public static final int FINAL = Integer.MAX_VALUE;
 
     public static TaskEvent parse(String json, ObjectMapper mapper) {
         JsonNode node;
@@ -23,18 +29,31 @@ public record TaskEvent(String taskId, String taskType, String status, int seque
         } catch (IOException e) {
             throw new RequestValidationException(new FieldError(List.of("body"), "JSON decode error", "json_invalid"));
         }
-        List<FieldError> missing = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (String field : List.of("task_id", "status", "sequence")) {
             if (node == null || !node.hasNonNull(field)) {
-                missing.add(FieldError.body(field, "Field required", "missing"));
+                errors.add(FieldError.body(field, "Field required", "missing"));
             }
         }
-        if (!missing.isEmpty()) {
-            throw new RequestValidationException(missing);
+        if (errors.isEmpty() && uuid(node.get("task_id").asText()) == null) {
+            errors.add(FieldError.body("task_id", "Input should be a valid UUID", "uuid_parsing"));
         }
-        return new TaskEvent(node.get("task_id").asText(), node.path("task_type").asText(null), node.get("status").asText(),
-                node.get("sequence").asInt(), node.path("progress").asInt(0),
-                node.hasNonNull("error_message") ? node.get("error_message").asText() : null);
+        if (errors.isEmpty() && !node.get("sequence").canConvertToInt()) {
+            errors.add(FieldError.body("sequence", "Input should be a valid integer", "int_parsing"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+        return new TaskEvent(node.path("event_type").asText(null), node.get("task_id").asText(), node.path("task_type").asText(null),
+                node.get("status").asText(), node.get("sequence").asInt(), node.path("progress").asInt(0),
+                node.hasNonNull("error_message") ? node.get("error_message").asText() : null, uuid(node.path("entity_id").asText(null)));
+    }
+
+    /** A task as {@code GET /api/v1/tasks/{id}} shows it, read as its last event. */
+    public static TaskEvent reconciled(JsonNode task) {
+        return new TaskEvent("task_status_update", task.path("id").asText(), task.path("task_type").asText(null),
+                task.path("status").asText(), FINAL, task.path("progress").asInt(0),
+                task.hasNonNull("error_message") ? task.get("error_message").asText() : null, uuid(task.path("entity_id").asText(null)));
     }
 
     /** Prediction states: Pending, Generating, Completed, Error (the documented enum, lower-case on the wire). */
@@ -49,5 +68,27 @@ public record TaskEvent(String taskId, String taskType, String status, int seque
 
     public boolean completed() {
         return "completed".equals(status);
+    }
+
+    /** Completed, failed or cancelled: nothing follows. */
+    public boolean terminal() {
+        return "completed".equals(status) || "failed".equals(status) || "cancelled".equals(status);
+    }
+
+    /** A training's event (compute's training_status_update), rather than a prediction's. */
+    public boolean training() {
+        return "training_status_update".equals(eventType) || "TRAINING".equalsIgnoreCase(taskType);
+    }
+
+    public String errorOrCancelled() {
+        return errorMessage == null && "cancelled".equals(status) ? "Cancelled" : errorMessage;
+    }
+
+    private static String uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

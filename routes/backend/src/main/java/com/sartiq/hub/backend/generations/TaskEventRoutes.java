@@ -17,8 +17,11 @@ import java.util.Map;
 
 /**
  * Compute's task events, which arrive twice: as signed webhooks ({@code tasks.webhook}) and on
- * compute's Redis channel ({@code generations.follow-compute-events}). Both apply the event to its
- * prediction ({@code generations.apply-task-event}) only if it is newer than the last one applied.
+ * compute's Redis channel ({@code generations.follow-compute-events}); the reconciliation job makes a
+ * third kind from a task it read. All go through {@code generations.apply-event}: an event about no
+ * known prediction, or not newer (per-task sequence) than the last one applied, changes nothing. A
+ * change is published to live clients ({@code generations.changed}). Trainings' events go to
+ * {@code training.apply-event}.
  */
 @Component
 public class TaskEventRoutes extends RouteBuilder {
@@ -37,9 +40,10 @@ public class TaskEventRoutes extends RouteBuilder {
     public void configure() {
         rest("/tasks").tag("tasks")
             .post("/webhook").id("rest.tasks.webhook")
-                .description("Compute's task status callback, signed with the shared webhook secret")
+                .description("Compute's task status callback, signed with the shared webhook secret. Idempotent: an unknown task, "
+                        + "a repeated or an older event (per-task sequence) changes nothing")
                 .consumes("application/json").produces("application/json")
-                .responseMessage().code(200).message("Applied (or already applied)").endResponseMessage()
+                .responseMessage().code(200).message("Applied (or already applied, or about no known task)").endResponseMessage()
                 .responseMessage().code(401).message("Missing or invalid signature").endResponseMessage()
                 .responseMessage().code(422).message("Not a task event").endResponseMessage()
                 .to("direct:tasks.webhook");
@@ -57,11 +61,28 @@ public class TaskEventRoutes extends RouteBuilder {
             .doTry()
                 .to("direct:generations.apply-task-event")
             .doCatch(Exception.class)
-                .log(LoggingLevel.WARN, "Compute event not applied (the webhook will be): ${exception.message}")
+                .log(LoggingLevel.WARN, "Compute event not applied (the webhook or the reconciliation will be): ${exception.message}")
             .end();
 
         from("direct:generations.apply-task-event").routeId("generations.apply-task-event").errorHandler(noErrorHandler())
             .process(e -> e.setProperty("event", TaskEvent.parse(e.getMessage().getBody(String.class), mapper)))
+            .choice()
+                .when(simple("${exchangeProperty.event.training}")).to("direct:training.apply-event")
+                .otherwise().to("direct:generations.apply-event");
+
+        from("direct:generations.apply-event").routeId("generations.apply-event").errorHandler(noErrorHandler())
+            .setBody(e -> eventParams(e.getProperty("event", TaskEvent.class)))
+            .to("sql:classpath:sql/backend/prediction-for-event.sql?outputType=SelectOne")
+            .choice()
+                .when(body().isNull())
+                    .log(LoggingLevel.DEBUG, "Event of unknown task ${exchangeProperty.event.taskId} ignored")
+                .when(simple("${body[task_sequence]} >= ${exchangeProperty.event.sequence}"))
+                    .log(LoggingLevel.DEBUG, "Event ${exchangeProperty.event.sequence} of task ${exchangeProperty.event.taskId} is not newer: ignored")
+                .otherwise()
+                    .setProperty("predictionId", simple("${body[id]}"))
+                    .to("direct:generations.apply-prediction-update");
+
+        from("direct:generations.apply-prediction-update").routeId("generations.apply-prediction-update").errorHandler(noErrorHandler())
             .setProperty("result", constant(null))
             .filter(simple("${exchangeProperty.event.completed}"))
                 .setHeader("task_id", simple("${exchangeProperty.event.taskId}"))
@@ -72,9 +93,11 @@ public class TaskEventRoutes extends RouteBuilder {
             .to("sql:classpath:sql/backend/prediction-apply-event.sql?outputType=SelectOne")
             .filter(body().isNotNull())
                 // one column: camel-sql hands back the value itself
-                .setBody(e -> Map.of("generationId", e.getMessage().getBody(String.class)))
+                .setProperty("generationId", body())
+                .setBody(e -> Map.of("generationId", e.getProperty("generationId")))
                 .to("sql:classpath:sql/backend/generation-refresh.sql")
                 .log("Prediction of task ${exchangeProperty.event.taskId} is now ${exchangeProperty.event.predictionStatus} (event ${exchangeProperty.event.sequence})")
+                .to("direct:generations.changed")
             .end();
     }
 
@@ -88,21 +111,31 @@ public class TaskEventRoutes extends RouteBuilder {
         }
     }
 
-    /** The prediction row's new state; a completed task's first image is read from compute. */
+    private static Map<String, Object> eventParams(TaskEvent event) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("taskId", event.taskId());
+        params.put("entityId", event.entityId());
+        return params;
+    }
+
+    /** The prediction row's new state; a completed task's first output (image or video) is read from compute. */
     private void predictionUpdate(Exchange exchange) {
         TaskEvent event = exchange.getProperty("event", TaskEvent.class);
         JsonNode result = exchange.getProperty("result", JsonNode.class);
-        JsonNode image = result == null ? null : result.path("output").path("images").path(0);
-        boolean hasImage = image != null && !image.isMissingNode();
+        JsonNode output = result == null ? null : result.path("output").path("images").path(0);
+        boolean hasOutput = output != null && !output.isMissingNode();
+        boolean video = hasOutput && output.path("content_type").asText("").startsWith("video/");
         Map<String, Object> row = new HashMap<>();
+        row.put("predictionId", exchange.getProperty("predictionId"));
         row.put("taskId", event.taskId());
         row.put("status", event.predictionStatus());
-        row.put("progress", event.progress());
+        row.put("progress", event.completed() ? 100 : event.progress());
         row.put("sequence", event.sequence());
-        row.put("errorMessage", event.errorMessage());
-        row.put("imageUrl", hasImage ? image.path("url").asText() : null);
-        row.put("width", hasImage ? image.path("width").asInt() : null);
-        row.put("height", hasImage ? image.path("height").asInt() : null);
+        row.put("errorMessage", event.errorOrCancelled());
+        row.put("imageUrl", hasOutput && !video ? output.path("url").asText() : null);
+        row.put("videoUrl", video ? output.path("url").asText() : null);
+        row.put("width", hasOutput && output.hasNonNull("width") ? output.path("width").asInt() : null);
+        row.put("height", hasOutput && output.hasNonNull("height") ? output.path("height").asInt() : null);
         exchange.getMessage().setBody(row);
     }
 }
