@@ -1,5 +1,5 @@
 -- What a generation for a shot is built from: the look's product, subject, style, shot type, background and size.
-select sh.id::text as shot_id, sh.shot_type_id::text as shot_type_id, st.name as shot_type_name, st.framing, st.view_angle,
+select sh.id::text as shot_id, s.organization_id::text as organization_id, sh.shot_type_id::text as shot_type_id, st.name as shot_type_name, st.framing, st.view_angle,
        l.main_product_id::text as product_id, p.name as product_name, p.description as product_description,
        l.subject_id::text as subject_id, sj.name as subject_name, sj.description as subject_description,
        l.style_id::text as style_id, sy.name as style_name, sy.prompt as style_prompt,

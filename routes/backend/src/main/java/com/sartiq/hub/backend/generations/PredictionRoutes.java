@@ -21,9 +21,8 @@ import java.util.Set;
 
 /**
  * Predictions: list (filters {@code generation_id}, {@code shot_id}, {@code status}, {@code selected}), read,
- * and select one as the chosen output. A selection ends in {@code generations.prediction-selected}
- * (properties {@code predictionId}, {@code generationId}, {@code shotId}, {@code resultImageUrl}): the
- * extension point where a shot takes the image into its revision.
+ * and select one as the chosen output. The selected image of a shot's generation joins the shot's current
+ * revision ({@code shots.add-prediction-image}) before the prediction is marked.
  */
 @Component
 public class PredictionRoutes extends RouteBuilder {
@@ -93,20 +92,21 @@ public class PredictionRoutes extends RouteBuilder {
             .setProperty("shotId", simple("${body[shot_id]}"))
             .setProperty("resultImageUrl", simple("${body[result_image_url]}"))
             .setProperty("alreadySelected", simple("${body[selected]}"))
-            .setBody(e -> Map.of("predictionId", e.getProperty("predictionId")))
-            .to("sql:classpath:sql/backend/prediction-select.sql")
             .filter(exchangeProperty("alreadySelected").isEqualTo(false))
-                .to("direct:generations.prediction-selected")
+                .filter(exchangeProperty("shotId").isNotNull())
+                    // the shot takes the image first: an approved shot refuses (409) before anything is marked
+                    .setHeader("shotId", exchangeProperty("shotId"))
+                    .setHeader("predictionId", exchangeProperty("predictionId"))
+                    .setBody(exchangeProperty("resultImageUrl"))
+                    .to("direct:shots.add-prediction-image")
+                .end()
+                .setBody(e -> Map.of("predictionId", e.getProperty("predictionId")))
+                .to("sql:classpath:sql/backend/prediction-select.sql")
                 .to("direct:generations.changed")
             .end()
             .to("direct:predictions.find")
             .process(e -> e.getMessage().setBody(PredictionPublic.fromRow(e.getMessage().getBody(Map.class))))
             .process(json.ok());
-
-        // the extension point of a selection: the shots feature takes the image into the shot here (when shotId is set)
-        from("direct:generations.prediction-selected").routeId("generations.prediction-selected").errorHandler(noErrorHandler())
-            .log("Prediction ${exchangeProperty.predictionId} of generation ${exchangeProperty.generationId} selected"
-                    + " (shot ${exchangeProperty.shotId})");
 
         from("direct:predictions.find").routeId("predictions.find").errorHandler(noErrorHandler())
             .process(JsonResponses.requireUuid("prediction_id", "Prediction"))

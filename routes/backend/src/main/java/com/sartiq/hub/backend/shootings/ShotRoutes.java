@@ -231,6 +231,8 @@ public class ShotRoutes extends RouteBuilder {
                 ShotRequests.Generate generate = e.getProperty("generate", ShotRequests.Generate.class);
                 Map<String, Object> source = e.getMessage().getBody(Map.class);
                 e.setProperty("shotId", source.get("shot_id"));
+                // the generation belongs where the shot does, whatever organization_id the caller named
+                e.getMessage().setHeader("organization_id", source.get("organization_id"));
                 e.getMessage().setBody(mapper.writeValueAsString(ShotPrompts.generationBody(source, generate.numPredictions(),
                         generate.modelId() == null ? null : generate.modelId().toString())));
             })
