@@ -10,6 +10,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,33 @@ public class LiveSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
 
-    /** One authenticated socket and the scope it authenticated for. */
-    public record Client(WebSocketSession session, Scope scope) {
+    /**
+     * One authenticated socket, the scope it authenticated for, and the newest state of each generation sent to it.
+     * Snapshots are read and published by whichever thread made the change (a webhook, a Redis event, the
+     * submission), so an older one can reach the channel after a newer one: it is not sent, so a client never sees a
+     * generation step back (e.g. to "processing" after "completed").
+     */
+    public record Client(WebSocketSession session, Scope scope, Map<String, Instant> sent) {
+
+        public Client(WebSocketSession session, Scope scope) {
+            this(session, scope, new ConcurrentHashMap<>());
+        }
 
         public String userId() {
             return scope.userId();
+        }
+
+        /** Records the snapshot's time and answers whether it is not older than the last one sent. */
+        boolean takes(String generationId, Instant updatedAt) {
+            if (generationId == null || updatedAt == null) {
+                return true;
+            }
+            boolean[] newer = {false};
+            sent.compute(generationId, (id, last) -> {
+                newer[0] = last == null || !updatedAt.isBefore(last);
+                return newer[0] ? updatedAt : last;
+            });
+            return newer[0];
         }
     }
 
@@ -60,9 +83,12 @@ public class LiveSessions {
         Set<String> recipients = new HashSet<>();
         node.path("recipients").forEach(r -> recipients.add(r.asText()));
         String message = node.path("message").toString();
+        JsonNode payload = node.path("message").path("payload");
+        String generationId = payload.path("id").asText(null);
+        Instant updatedAt = payload.hasNonNull("updated_at") ? Instant.parse(payload.get("updated_at").asText()) : null;
         int sent = 0;
         for (Client client : clients.values()) {
-            if (recipients.contains(client.userId()) && send(client.session(), message)) {
+            if (recipients.contains(client.userId()) && client.takes(generationId, updatedAt) && send(client.session(), message)) {
                 sent++;
             }
         }
