@@ -19,17 +19,27 @@ final class Accounts {
     }
 
     static String login(LocalStack hubs, String email, String password) {
-        Http.Response response = Http.postForm(hubs.backendUrl() + "/api/v1/login/access-token", Map.of("username", email, "password", password));
+        return login(hubs.backendUrl(), email, password);
+    }
+
+    /** Logs in on the backend at {@code backendUrl} (one the test started itself, say). */
+    static String login(String backendUrl, String email, String password) {
+        Http.Response response = Http.postForm(backendUrl + "/api/v1/login/access-token", Map.of("username", email, "password", password));
         assertEquals(200, response.status(), response.body());
         return response.json().get("access_token").asText();
     }
 
     /** A new active user with a unique e-mail; answers {@code [email, token, id]}. */
     static String[] newUser(LocalStack hubs, String name) {
+        return newUser(hubs.backendUrl(), superuserToken(hubs), name);
+    }
+
+    /** The same on the backend at {@code backendUrl}, made with a superuser's token of that backend. */
+    static String[] newUser(String backendUrl, String superuserToken, String name) {
         String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Http.Response created = Http.postJson(hubs.backendUrl() + "/api/v1/users/", superuserToken(hubs),
+        Http.Response created = Http.postJson(backendUrl + "/api/v1/users/", superuserToken,
                 "{\"email\":\"" + email + "\",\"password\":\"password-1\",\"full_name\":\"" + name + "\"}");
         assertEquals(200, created.status(), created.body());
-        return new String[]{email, login(hubs, email, "password-1"), created.json().get("id").asText()};
+        return new String[]{email, login(backendUrl, email, "password-1"), created.json().get("id").asText()};
     }
 }

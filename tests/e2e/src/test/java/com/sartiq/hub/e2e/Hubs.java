@@ -18,7 +18,7 @@ final class Hubs {
     private static int secondBackendPort;
 
     /** Arguments of every hub the tests start. */
-    private static final List<String> ARGS = List.of(
+    static final List<String> ARGS = List.of(
             "--hub.providers.fal.poll-interval-ms=200",
             "--hub.workers.fal.poll-interval-ms=100",
             "--hub.workers.cpu.poll-interval-ms=100",
