@@ -170,9 +170,11 @@ class GenerationEventsTest {
         assertEquals("REFINE", task.get("task_type").asText());
         assertEquals(done.at("/predictions/0/result_image_url").asText(), task.at("/params/image_url").asText());
         assertEquals(2.0, task.at("/params/upscale_factor").asDouble());
-        // its state follows the task's events like any prediction's
-        Http.await(hubs.backendUrl() + "/api/v1/refines/" + refine.get("id").asText(), user.token(), WAIT,
-                r -> !r.get("status").asText().equals("pending"));
+        // its state follows the task's events like any prediction's, to the refined image
+        JsonNode refined = Http.await(hubs.backendUrl() + "/api/v1/generations/" + refine.get("generation_id").asText(), user.token(), WAIT,
+                g -> g.get("status").asText().equals("completed") || g.get("status").asText().equals("failed"));
+        assertEquals("completed", refined.get("status").asText(), refined.toString());
+        assertTrue(refined.at("/predictions/0/result_image_url").asText().startsWith("http"), refined.toString());
         assertEquals(1, Http.get(hubs.backendUrl() + "/api/v1/refines/?prediction_id=" + predictionId, user.token()).json().get("count").asInt());
     }
 
