@@ -58,6 +58,14 @@ class FalConcurrencyTest {
         simulator.reset();
         String key = hubs.stack().secrets().computeApiKey();
         long started = System.nanoTime();
+        // requests in flight at the simulator, sampled: how full the 50 slots keep fal
+        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.LongAdder samples = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder inFlight = new java.util.concurrent.atomic.LongAdder();
+        sampler.scheduleAtFixedRate(() -> {
+            samples.increment();
+            inFlight.add(simulator.inFlight());
+        }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         List<String> ids = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -83,6 +91,8 @@ class FalConcurrencyTest {
             assertEquals("completed", task.get("status").asText(), task.toString());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        sampler.shutdownNow();
+        System.out.printf("FAL slots: mean requests in flight at fal %.1f of 50%n", inFlight.doubleValue() / Math.max(1, samples.sum()));
         double achieved = TASKS / seconds;
         double ceiling = 50 / (LATENCY_MS / 1000.0);
         System.out.printf("FAL slots: %d tasks, 2 instances, latency %d ms: %.2f s, %.2f tasks/s, ceiling %.1f/s,"

@@ -181,10 +181,13 @@ class GenerationEventsTest {
     @Test
     void aTrainingIsSubmittedToComputeAndCancelled() {
         Tenants.User user = Tenants.user(hubs, false);
+        // compute builds the dataset from images in our storage (uploads), so they are uploaded first
+        String first = MediaTest.upload(hubs, user.token(), "a.png", "image/png", Shootings.png(java.awt.Color.RED));
+        String second = MediaTest.upload(hubs, user.token(), "b.png", "image/png", Shootings.png(java.awt.Color.BLUE));
         hubs.stack().simulator().setLatencyMillis(20_000);
         try {
             Http.Response created = Http.postJson(hubs.backendUrl() + "/api/v1/training/", user.token(),
-                    "{\"trigger_word\":\"SQDRESS\",\"source_images\":[\"https://cdn.example.com/a.png\",\"https://cdn.example.com/b.png\"]}");
+                    "{\"trigger_word\":\"SQDRESS\",\"source_images\":[\"" + first + "\",\"" + second + "\"]}");
             assertEquals(201, created.status(), created.body());
             JsonNode training = created.json();
             assertEquals("LORA", training.get("training_type").asText());

@@ -1,6 +1,7 @@
 package com.sartiq.hub.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sartiq.hub.e2e.IsolationWalk.Probe;
 import com.sartiq.hub.localstack.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GenerationsTenantIsolationTest {
 
-    record Probe(String method, String path, String body) {
-    }
 
     private static LocalStack hubs;
     private static Tenants.User a;
@@ -81,22 +80,7 @@ class GenerationsTenantIsolationTest {
     @Test
     void aMemberOfAnotherOrganizationGetsNotFoundFromEveryGenerationEndpoint() {
         String before = Http.get(url("/generations/{generation}"), a.token()).body();
-        List<String> leaks = new ArrayList<>();
-        for (Probe probe : probes()) {
-            Http.Response response = Http.send(probe.method(), url(probe.path()), b.token(), probe.body() == null ? null : fill(probe.body()));
-            String call = probe.method() + " " + fill(probe.path());
-            if (response.status() != 404) {
-                leaks.add(call + " → " + response.status() + " " + response.body());
-            }
-            for (Map.Entry<String, String> id : placeholders.entrySet()) {
-                if (!id.getKey().equals("orgB") && response.body().contains(id.getValue())) {
-                    leaks.add(call + " echoed A's " + id.getKey());
-                }
-            }
-            if (response.body().toLowerCase().contains("secret")) {
-                leaks.add(call + " answered A's data: " + response.body());
-            }
-        }
+        List<String> leaks = IsolationWalk.leaks(hubs.backendUrl(), b.token(), probes(), placeholders, placeholders.keySet().stream().filter(k -> !k.equals("orgB")).toList());
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));
         JsonNode after = Http.get(url("/generations/{generation}"), a.token()).json();
         assertEquals(before.contains("\"selected\":true"), after.toString().contains("\"selected\":true"), "B selected nothing");
@@ -122,14 +106,10 @@ class GenerationsTenantIsolationTest {
     }
 
     private static String url(String path) {
-        return hubs.backendUrl() + "/api/v1" + fill(path);
+        return IsolationWalk.url(hubs.backendUrl(), path, placeholders);
     }
 
     private static String fill(String text) {
-        String filled = text;
-        for (Map.Entry<String, String> entry : placeholders.entrySet()) {
-            filled = filled.replace("{" + entry.getKey() + "}", entry.getValue());
-        }
-        return filled;
+        return IsolationWalk.fill(text, placeholders);
     }
 }

@@ -1,6 +1,7 @@
 package com.sartiq.hub.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sartiq.hub.e2e.IsolationWalk.Probe;
 import com.sartiq.hub.localstack.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,6 @@ class ShootingsIsolationTest {
     private static Tenants.User b;
     private static final Map<String, String> ids = new LinkedHashMap<>();
 
-    /** method, path (placeholders in braces), body. */
-    record Probe(String method, String path, String body) {
-    }
 
     static List<Probe> probes() {
         String shootingBody = "{\"name\":\"stolen\",\"due_date\":\"2030-01-01T00:00:00Z\"}";
@@ -106,22 +104,7 @@ class ShootingsIsolationTest {
 
     @Test
     void aMemberOfAnotherOrganizationGetsNotFoundFromEveryShootingsEndpoint() {
-        List<String> leaks = new ArrayList<>();
-        for (Probe probe : probes()) {
-            Http.Response response = Http.send(probe.method(), url(probe.path()), b.token(), probe.body() == null ? null : fill(probe.body()));
-            String call = probe.method() + " " + fill(probe.path());
-            if (response.status() != 404) {
-                leaks.add(call + " → " + response.status() + " " + response.body());
-            }
-            for (String key : List.of("orgA", "shooting", "look", "shot", "annotation", "outfit")) {
-                if (response.body().contains(ids.get(key))) {
-                    leaks.add(call + " echoed A's " + key);
-                }
-            }
-            if (response.body().toLowerCase().contains("secret")) {
-                leaks.add(call + " answered A's data: " + response.body());
-            }
-        }
+        List<String> leaks = IsolationWalk.leaks(hubs.backendUrl(), b.token(), probes(), ids, List.of("orgA", "shooting", "look", "shot", "annotation", "outfit"));
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));
         assertTrue(probes().size() >= 30);
 
@@ -147,14 +130,10 @@ class ShootingsIsolationTest {
     }
 
     private static String url(String path) {
-        return hubs.backendUrl() + "/api/v1" + fill(path);
+        return IsolationWalk.url(hubs.backendUrl(), path, ids);
     }
 
     private static String fill(String text) {
-        String filled = text;
-        for (Map.Entry<String, String> entry : ids.entrySet()) {
-            filled = filled.replace("{" + entry.getKey() + "}", entry.getValue());
-        }
-        return filled;
+        return IsolationWalk.fill(text, ids);
     }
 }

@@ -77,7 +77,11 @@ public class SubmissionRoutes extends RouteBuilder {
                     .doTry()
                         .to("direct:generations.reconcile-prediction")
                     .doCatch(Exception.class)
-                        .log(LoggingLevel.WARN, "Reconciling prediction ${body[id]} failed (next run tries again): ${exception.message}")
+                        .log(LoggingLevel.WARN, "Reconciling prediction ${exchangeProperty.predictionId} failed (asked again after "
+                                + compute.reconcileAfterSeconds() + " s): ${exception.message}")
+                        // to the back of the line: a prediction that keeps failing must not hold up the others
+                        .setBody(e -> Map.of("predictionId", e.getProperty("predictionId")))
+                        .to("sql:classpath:sql/backend/prediction-touch.sql")
                     .end();
 
         from("direct:generations.reconcile-prediction").routeId("generations.reconcile-prediction").errorHandler(noErrorHandler())

@@ -10,6 +10,8 @@ import java.util.List;
  * A counting semaphore shared by every compute-hub instance: one Redis sorted set per provider, members are
  * holders (task ids), scores the time their lease ends (Redis's clock, so instances' clocks need not agree). Taking a slot first drops expired leases, so the slot
  * of a crashed holder comes back by itself; taking it again with the same holder renews it (idempotent).
+ * A release leaves a short-lived mark, so a renewal racing with it (a status poll that started before the
+ * result was stored) cannot put a finished holder back and hold its slot until the lease runs out.
  * All of it runs as Lua scripts, so the check and the add are one atomic step.
  */
 public class RedisSemaphore {
@@ -24,6 +26,7 @@ public class RedisSemaphore {
             end
             if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
               redis.call('ZADD', KEYS[1], now + tonumber(ARGV[4]), ARGV[2])
+              redis.call('DEL', KEYS[2])
               return 1
             end
             return 0
@@ -36,10 +39,22 @@ public class RedisSemaphore {
             """, Long.class);
 
     private static final RedisScript<Long> RENEW = new DefaultRedisScript<>("""
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+              return 0
+            end
             local t = redis.call('TIME')
             redis.call('ZADD', KEYS[1], tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[2]), ARGV[1])
             return 1
             """, Long.class);
+
+    private static final RedisScript<Long> RELEASE = new DefaultRedisScript<>("""
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
+            return 1
+            """, Long.class);
+
+    /** How long a release keeps late renewals of its holder out: longer than any status check takes. */
+    private static final long RELEASED_MARK_MS = 10 * 60 * 1000;
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;
@@ -51,7 +66,8 @@ public class RedisSemaphore {
 
     /** Takes (or renews) the holder's slot if one is free; never waits. */
     public boolean tryAcquire(String provider, String holder, int limit, long leaseMillis) {
-        Long taken = redis.execute(ACQUIRE, List.of(key(provider)), "", holder, String.valueOf(limit), String.valueOf(leaseMillis));
+        Long taken = redis.execute(ACQUIRE, List.of(key(provider), released(provider, holder)), "", holder, String.valueOf(limit),
+                String.valueOf(leaseMillis));
         return taken != null && taken == 1L;
     }
 
@@ -74,13 +90,16 @@ public class RedisSemaphore {
         }
     }
 
-    /** Extends a lease still held; a lease that already expired is taken again (the request is still in flight). */
+    /**
+     * Extends a lease still held; a lease that already expired is taken again (the request is still in flight),
+     * unless the holder released its slot since it last took one.
+     */
     public void renew(String provider, String holder, long leaseMillis) {
-        redis.execute(RENEW, List.of(key(provider)), holder, String.valueOf(leaseMillis));
+        redis.execute(RENEW, List.of(key(provider), released(provider, holder)), holder, String.valueOf(leaseMillis));
     }
 
     public void release(String provider, String holder) {
-        redis.opsForZSet().remove(key(provider), holder);
+        redis.execute(RELEASE, List.of(key(provider), released(provider, holder)), holder, String.valueOf(RELEASED_MARK_MS));
     }
 
     /** Slots held right now, across all instances. */
@@ -91,5 +110,9 @@ public class RedisSemaphore {
 
     private String key(String provider) {
         return keyPrefix + "providers:" + provider + ":slots";
+    }
+
+    private String released(String provider, String holder) {
+        return keyPrefix + "providers:" + provider + ":released:" + holder;
     }
 }

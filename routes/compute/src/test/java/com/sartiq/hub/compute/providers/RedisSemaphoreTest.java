@@ -56,6 +56,19 @@ class RedisSemaphoreTest {
     }
 
     @Test
+    void aRenewalAfterTheReleaseDoesNotTakeTheSlotBack() {
+        assertTrue(semaphore.tryAcquire("p4", "done", 1, 60_000));
+        semaphore.release("p4", "done");
+        semaphore.renew("p4", "done", 60_000); // a status poll that began before the result was stored
+        assertEquals(0, semaphore.inUse("p4"), "a finished holder keeps no slot");
+        assertTrue(semaphore.tryAcquire("p4", "next", 1, 60_000));
+        semaphore.release("p4", "next");
+        assertTrue(semaphore.tryAcquire("p4", "done", 1, 60_000), "taking the slot again (a new attempt) is allowed");
+        semaphore.renew("p4", "done", 60_000);
+        assertEquals(1, semaphore.inUse("p4"), "and its renewals count again");
+    }
+
+    @Test
     void waitingGivesUpAfterTheWait() throws Exception {
         assertTrue(semaphore.tryAcquire("p3", "holder", 1, 60_000));
         long started = System.nanoTime();
