@@ -152,6 +152,39 @@ class MediaTest {
         assertEquals(422, Http.send("PATCH", patch, token, "{\"width\":-1,\"height\":\"x\"}").status());
     }
 
+    @Test
+    void aNewImageGetsAThumbnailItsSizeAndColourFromABackgroundJob() throws IOException {
+        BufferedImage large = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = large.createGraphics();
+        g.setColor(new Color(30, 90, 200));
+        g.fillRect(0, 0, 1200, 800);
+        g.setColor(new Color((int) (Math.random() * 0xFFFFFF)));
+        g.fillRect(10, 10, 40, 40);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(large, "png", png);
+        String mediaUrl = (String) attach(UUID.randomUUID().toString(), "cover_image", null,
+                upload("large.png", "image/png", png.toByteArray())).get(0).get("url");
+        String id = mediaUrl.substring(mediaUrl.indexOf("/media/") + 7).split("/")[0];
+
+        // PATCH with nothing to fill reads the resource back
+        JsonNode enriched = null;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && (enriched == null || !enriched.hasNonNull("thumbnail_url"))) {
+            enriched = Http.send("PATCH", hubs.backendUrl() + "/api/v1/media-resources/" + id, token, "{}").json();
+            sleep(200);
+        }
+        assertTrue(enriched.hasNonNull("thumbnail_url"), "enriched within a minute: " + enriched);
+        assertEquals(1200, enriched.get("width").asInt());
+        assertEquals(800, enriched.get("height").asInt());
+        String colour = enriched.get("dominant_color").asText();
+        int[] rgb = {Integer.parseInt(colour.substring(1, 3), 16), Integer.parseInt(colour.substring(3, 5), 16), Integer.parseInt(colour.substring(5, 7), 16)};
+        assertTrue(Math.abs(rgb[0] - 30) <= 2 && Math.abs(rgb[1] - 90) <= 2 && Math.abs(rgb[2] - 200) <= 2, "the picture's mean colour: " + colour);
+        BufferedImage thumbnail = ImageIO.read(new java.io.ByteArrayInputStream(Http.bytes(enriched.get("thumbnail_url").asText())));
+        assertEquals(512, thumbnail.getWidth());
+        assertEquals(341, thumbnail.getHeight());
+    }
+
     static String upload(String filename, String contentType, byte[] bytes) {
         return upload(hubs, token, filename, contentType, bytes);
     }
@@ -212,6 +245,14 @@ class MediaTest {
             throw new AssertionError(e);
         }
         return out.toByteArray();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int status(String url) {

@@ -99,7 +99,8 @@ public class JobRoutes extends RouteBuilder {
         params.put("id", id);
         params.put("kind", kind.name());
         params.put("params", mapper.writeValueAsString(request.getOrDefault("params", Map.of())));
-        params.put("ownerId", exchange.getProperty(Scope.PROPERTY, Scope.class).userId());
+        Scope scope = exchange.getProperty(Scope.PROPERTY, Scope.class);
+        params.put("ownerId", scope == null ? null : scope.userId());
         params.put("organizationId", request.get("organization_id"));
         params.put("entityId", request.get("entity_id"));
         params.put("maxAttempts", jobs.maxAttempts());

@@ -9,15 +9,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param presignExpirySeconds     validity of a presigned PUT (the docs: 15 minutes)
  * @param presignSecondsPerMb      extra validity per MB of the announced size, so slow links finish large files
  * @param maxPresignExpirySeconds  upper bound of that validity
+ * @param thumbnailMaxSide         longer side of the JPEG thumbnail the enrichment job makes of each new image
+ * @param enrichMaxPixels          images larger than this get no thumbnail (refused from the header, before decoding)
  */
 @ConfigurationProperties("hub.media")
-public record MediaProperties(Long maxFileSize, Integer presignExpirySeconds, Integer presignSecondsPerMb, Integer maxPresignExpirySeconds) {
+public record MediaProperties(Long maxFileSize, Integer presignExpirySeconds, Integer presignSecondsPerMb, Integer maxPresignExpirySeconds,
+                              Integer thumbnailMaxSide, Long enrichMaxPixels) {
 
     public MediaProperties {
         maxFileSize = maxFileSize == null ? 52_428_800L : maxFileSize;
         presignExpirySeconds = presignExpirySeconds == null ? 900 : presignExpirySeconds;
         presignSecondsPerMb = presignSecondsPerMb == null ? 6 : presignSecondsPerMb;
         maxPresignExpirySeconds = maxPresignExpirySeconds == null ? 3600 : maxPresignExpirySeconds;
+        thumbnailMaxSide = thumbnailMaxSide == null ? 512 : thumbnailMaxSide;
+        enrichMaxPixels = enrichMaxPixels == null ? 50_000_000L : enrichMaxPixels;
     }
 
     /** 15 minutes, stretched by the announced size, capped. */

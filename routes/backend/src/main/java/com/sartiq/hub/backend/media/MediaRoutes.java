@@ -216,6 +216,9 @@ public class MediaRoutes extends RouteBuilder {
                     .to("sql:classpath:sql/backend/media-by-hash.sql?outputType=SelectOne")
                 .otherwise()
                     .log("Ingested ${exchangeProperty.tempKey} as ${exchangeProperty.mediaKey}")
+                    .setProperty("mediaRow", body())
+                    .to("direct:media.enqueue-enrich")
+                    .setBody(exchangeProperty("mediaRow"))
             .end();
 
         // a temp object that could not be deleted expires with the temp/ lifecycle rule: not worth failing for

@@ -48,9 +48,9 @@ class MediaInputsTest {
 
     @Test
     void presignValidityGrowsWithSizeUpToACap() {
-        MediaProperties props = new MediaProperties(null, null, null, null);
+        MediaProperties props = new MediaProperties(null, null, null, null, null, null);
         assertEquals(900, props.expirySecondsFor(null));
         assertEquals(900 + 60, props.expirySecondsFor(10L * 1_048_576));
-        assertEquals(3600, new MediaProperties(null, null, 100, null).expirySecondsFor(50L * 1_048_576));
+        assertEquals(3600, new MediaProperties(null, null, 100, null, null, null).expirySecondsFor(50L * 1_048_576));
     }
 }
