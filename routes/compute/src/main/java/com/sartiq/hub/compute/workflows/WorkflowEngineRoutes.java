@@ -104,7 +104,8 @@ public class WorkflowEngineRoutes extends RouteBuilder {
                 .filter(exchangeProperty("taskId").isNotNull())
                 .to("sql:classpath:sql/compute/workflows/workflow-by-task.sql?outputType=SelectOne")
                 .filter(body().isNotNull())
-                .setProperty("workflowId", simple("${body[workflow_id]}"))
+                // one column: camel-sql answers the value itself
+                .setProperty("workflowId", body())
                 .to("direct:workflows.advance-logged");
         }
 
