@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -131,6 +133,26 @@ class WorkflowTest {
         } finally {
             hubs.stack().simulator().setLatencyMillis(300);
         }
+    }
+
+    @Test
+    void concurrentStartsEnqueueEachRootStepOnce() throws Exception {
+        String id = Http.postJson(workflows, apiKey, PIPELINE.formatted("", ",\"start\":false")).json().get("id").asText();
+        List<CompletableFuture<Integer>> starts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            starts.add(CompletableFuture.supplyAsync(() -> Http.postJson(workflows + id + "/start", apiKey, "").status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> start : starts) {
+            statuses.add(start.get(30, TimeUnit.SECONDS));
+        }
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), statuses.toString());
+        assertTrue(statuses.contains(200), statuses.toString());
+        JsonNode done = Http.await(workflows + id, apiKey, Duration.ofSeconds(90), w -> !w.get("status").asText().equals("running"));
+        assertEquals("completed", done.get("status").asText(), done.toString());
+        assertEquals(1, step(done, "generate").get("runs").asInt(), "one task for the root step, however many starts");
+        assertEquals(1, step(done, "refine").get("runs").asInt());
+        assertEquals(401, Http.get(workflows + id, null).status(), "the workflow API takes the compute API key");
     }
 
     private static JsonNode step(JsonNode workflow, String id) {
