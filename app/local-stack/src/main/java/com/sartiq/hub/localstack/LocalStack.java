@@ -31,9 +31,9 @@ public final class LocalStack implements AutoCloseable {
         this.computePort = computePort;
     }
 
-    /** Starts compute-hub (the roles with work today; beat reaps the leases of lost workers) and backend-hub; extra arguments go to both. */
+    /** Starts compute-hub (the roles with work today; workflow advances workflows on task events; beat reaps the leases of lost workers) and backend-hub; extra arguments go to both. */
     public static LocalStack start(HubStack stack, int backendPort, int computePort, List<String> extraArgs) {
-        List<String> computeArgs = new ArrayList<>(stack.computeArgs(computePort, "api,fal,inference,llm,cpu,events,beat"));
+        List<String> computeArgs = new ArrayList<>(stack.computeArgs(computePort, "api,fal,inference,llm,cpu,workflow,events,beat"));
         computeArgs.addAll(extraArgs);
         ConfigurableApplicationContext compute = ComputeHubApplication.application().run(computeArgs.toArray(String[]::new));
         List<String> backendArgs = new ArrayList<>(stack.backendArgs(backendPort, computePort));

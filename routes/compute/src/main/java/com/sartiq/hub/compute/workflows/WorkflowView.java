@@ -1,0 +1,55 @@
+package com.sartiq.hub.compute.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.sartiq.hub.common.sql.SqlValues.utc;
+
+/** A workflow as {@code GET /api/v1/workflows/{id}} shows it: its state and each node's task, attempts, timings and output. */
+final class WorkflowView {
+
+    private WorkflowView() {
+    }
+
+    static ObjectNode of(Map<String, Object> workflow, List<Map<String, Object>> nodes, ObjectMapper mapper) throws Exception {
+        ObjectNode view = mapper.createObjectNode();
+        view.put("id", String.valueOf(workflow.get("id")));
+        view.put("name", (String) workflow.get("name"));
+        view.put("description", (String) workflow.get("description"));
+        view.put("origin_instance", (String) workflow.get("origin_instance"));
+        view.put("status", (String) workflow.get("status"));
+        view.put("failure_policy", (String) workflow.get("failure_policy"));
+        view.set("inputs", json(workflow.get("inputs"), mapper));
+        view.set("created_at", mapper.valueToTree(utc(workflow.get("created_at"))));
+        view.set("started_at", mapper.valueToTree(utc(workflow.get("started_at"))));
+        view.set("completed_at", mapper.valueToTree(utc(workflow.get("completed_at"))));
+        var steps = view.putArray("steps");
+        for (Map<String, Object> node : nodes) {
+            ObjectNode step = steps.addObject();
+            step.put("id", (String) node.get("node_id"));
+            step.put("task_type", (String) node.get("task_type"));
+            step.put("status", (String) node.get("status"));
+            step.put("task_id", (String) node.get("task_id_text"));
+            step.put("task_status", (String) node.get("task_status"));
+            step.put("progress", node.get("task_progress") == null ? 0 : ((Number) node.get("task_progress")).intValue());
+            step.put("runs", ((Number) node.get("runs")).intValue());
+            step.put("attempts", node.get("task_attempt") == null ? 0 : ((Number) node.get("task_attempt")).intValue());
+            step.set("depends_on", json(node.get("depends_on"), mapper));
+            step.set("input_mappings", json(node.get("input_mappings"), mapper));
+            step.set("config", json(node.get("config"), mapper));
+            step.set("output", json(node.get("output"), mapper));
+            step.put("error_message", (String) node.get("error_message"));
+            step.set("started_at", mapper.valueToTree(utc(node.get("started_at"))));
+            step.set("completed_at", mapper.valueToTree(utc(node.get("completed_at"))));
+        }
+        return view;
+    }
+
+    static JsonNode json(Object value, ObjectMapper mapper) throws Exception {
+        return value == null ? mapper.nullNode() : mapper.readTree(value.toString());
+    }
+}

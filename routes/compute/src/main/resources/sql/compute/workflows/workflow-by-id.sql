@@ -1,0 +1,1 @@
+select * from workflow where id = cast(:#${exchangeProperty.workflowId} as uuid)
