@@ -68,6 +68,9 @@ final class Hubs {
             secondBackendPort = Ports.free();
             List<String> args = new ArrayList<>(hubs.stack().backendArgs(secondBackendPort, URI.create(hubs.computeUrl()).getPort()));
             args.addAll(ARGS);
+            // two backend CamelContexts in one JVM (one each per VM in production) must not share the clustered
+            // scheduler: its jobs run in the first instance only
+            args.addAll(List.of("--spring.quartz.auto-startup=false", "--camel.component.quartz.auto-start-scheduler=false"));
             secondBackend = BackendHubApplication.application().run(args.toArray(String[]::new));
             hubs.stack().closeFirst(secondBackend::close);
         }
