@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,13 +62,13 @@ class FalConcurrencyTest {
         String key = hubs.stack().secrets().computeApiKey();
         long started = System.nanoTime();
         // requests in flight at the simulator, sampled: how full the 50 slots keep fal
-        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        java.util.concurrent.atomic.LongAdder samples = new java.util.concurrent.atomic.LongAdder();
-        java.util.concurrent.atomic.LongAdder inFlight = new java.util.concurrent.atomic.LongAdder();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        LongAdder samples = new LongAdder();
+        LongAdder inFlight = new LongAdder();
         sampler.scheduleAtFixedRate(() -> {
             samples.increment();
             inFlight.add(simulator.inFlight());
-        }, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, 0, 50, TimeUnit.MILLISECONDS);
         List<String> ids = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
