@@ -6,11 +6,15 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The simulator's own endpoints: fal's JWKS ({@code GET /.well-known/jwks.json}), and for tests and demos
  * {@code POST /_sim/faults} ({@code {"target":"openai","fault":"status:503;retry-after=1","times":3}} or
- * {@code "probability":1.0} for a standing fault), {@code DELETE /_sim/faults}, {@code GET /_sim/stats}.
+ * {@code "probability":1.0} for a standing fault), {@code DELETE /_sim/faults}, {@code GET /_sim/stats}, and
+ * {@code POST /_sim/llm/answers} ({@code {"match":"<text in the prompt>","answers":["<answer>", ...]}}: the next
+ * LLM calls whose prompt contains {@code match} get those answers in order) and {@code DELETE /_sim/llm/answers}.
  */
 final class ControlHandler implements HttpHandler {
 
@@ -45,6 +49,11 @@ final class ControlHandler implements HttpHandler {
                 } catch (RuntimeException e) {
                     Responses.detail(exchange, 422, "bad fault: " + e.getMessage());
                 }
+            } else if (path.equals("/_sim/llm/answers") && method.equals("POST")) {
+                scriptAnswers(exchange);
+            } else if (path.equals("/_sim/llm/answers") && method.equals("DELETE")) {
+                simulator.llmAnswers().clear();
+                Responses.json(exchange, 200, Responses.object().put("cleared", true));
             } else if (path.equals("/_sim/faults") && method.equals("DELETE")) {
                 simulator.faults().clear();
                 Responses.json(exchange, 200, Responses.object().put("cleared", true));
@@ -62,5 +71,32 @@ final class ControlHandler implements HttpHandler {
                 Responses.detail(exchange, 404, "Not Found");
             }
         }
+    }
+
+    private void scriptAnswers(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = Responses.JSON.readTree(in.readAllBytes());
+        } catch (IOException e) {
+            Responses.detail(exchange, 422, "body is not JSON");
+            return;
+        }
+        if (body == null || !body.path("match").isTextual() || !body.path("answers").isArray()) {
+            Responses.detail(exchange, 422, "give match (text) and answers (list of texts)");
+            return;
+        }
+        List<String> answers = new ArrayList<>();
+        for (JsonNode answer : body.get("answers")) {
+            // an object stands for its JSON text: what a model asked for JSON answers
+            answers.add(answer.isTextual() ? answer.asText() : answer.toString());
+        }
+        try {
+            simulator.llmAnswers().script(body.get("match").asText(), answers);
+        } catch (IllegalArgumentException e) {
+            Responses.detail(exchange, 422, e.getMessage());
+            return;
+        }
+        Responses.json(exchange, 200, Responses.object().put("match", body.get("match").asText()).put("answers", answers.size())
+                .put("pending", simulator.llmAnswers().pending()));
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * OpenAI chat completions, Anthropic messages and Gemini generateContent (provider-apis.md §2): their paths,
  * auth headers, request checks, answer shapes, token usage, rate-limit headers and error bodies. The answer
- * is deterministic: it echoes the prompt (as a JSON object when JSON was asked for).
+ * is deterministic: a scripted answer ({@link LlmAnswers}) when one matches the prompt, else an echo of the
+ * prompt (as a JSON object when JSON was asked for).
  */
 final class LlmHandler implements HttpHandler {
 
@@ -28,13 +29,15 @@ final class LlmHandler implements HttpHandler {
 
     private final String key;
     private final Faults faults;
+    private final LlmAnswers answers;
     private final Map<String, List<Long>> callTimes = new ConcurrentHashMap<>();
     private final Map<String, Integer> callsByKey = new HashMap<>();
     private volatile long latencyMillis;
 
-    LlmHandler(String key, Faults faults, long latencyMillis) {
+    LlmHandler(String key, Faults faults, LlmAnswers answers, long latencyMillis) {
         this.key = key;
         this.faults = faults;
+        this.answers = answers;
         this.latencyMillis = latencyMillis;
     }
 
@@ -228,7 +231,11 @@ final class LlmHandler implements HttpHandler {
         return out.toString();
     }
 
-    private static String answer(String prompt, boolean json) {
+    private String answer(String prompt, boolean json) {
+        return answers.take(prompt).orElseGet(() -> echo(prompt, json));
+    }
+
+    private static String echo(String prompt, boolean json) {
         String echo = prompt.length() > 200 ? prompt.substring(0, 200) : prompt;
         if (json) {
             ObjectNode o = Responses.object().put("answer", echo).put("prompt_chars", prompt.length());
@@ -274,6 +281,7 @@ final class LlmHandler implements HttpHandler {
 
     void reset() {
         callTimes.clear();
+        answers.clear();
         synchronized (callsByKey) {
             callsByKey.clear();
         }

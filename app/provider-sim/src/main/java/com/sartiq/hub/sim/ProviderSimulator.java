@@ -34,17 +34,19 @@ public final class ProviderSimulator implements AutoCloseable {
     private final String baseUrl;
     private final Faults faults;
     private final WebhookSender webhooks;
+    private final LlmAnswers llmAnswers;
     private final LlmHandler llm;
     private final FalQueueHandler fal;
 
     private ProviderSimulator(HttpServer server, ExecutorService executor, RequestRegistry registry, String baseUrl,
-                              Faults faults, WebhookSender webhooks, LlmHandler llm, FalQueueHandler fal) {
+                              Faults faults, WebhookSender webhooks, LlmAnswers llmAnswers, LlmHandler llm, FalQueueHandler fal) {
         this.server = server;
         this.executor = executor;
         this.registry = registry;
         this.baseUrl = baseUrl;
         this.faults = faults;
         this.webhooks = webhooks;
+        this.llmAnswers = llmAnswers;
         this.llm = llm;
         this.fal = fal;
     }
@@ -64,14 +66,15 @@ public final class ProviderSimulator implements AutoCloseable {
         server.setExecutor(executor);
         Faults faults = new Faults();
         WebhookSender webhooks = new WebhookSender(faults);
-        LlmHandler llm = new LlmHandler(config.llmKey(), faults, config.llmLatencyMillis());
+        LlmAnswers llmAnswers = new LlmAnswers();
+        LlmHandler llm = new LlmHandler(config.llmKey(), faults, llmAnswers, config.llmLatencyMillis());
         FalQueueHandler fal = new FalQueueHandler(registry, baseUrl, config.falKey(), faults, webhooks);
         server.createContext("/", fal);
         server.createContext(FalRunHandler.PREFIX, new FalRunHandler(registry, baseUrl, faults, fal));
         server.createContext(ImageFileHandler.PREFIX, new ImageFileHandler(registry));
         server.createContext("/v1/", llm);
         server.createContext("/v1beta/", llm);
-        ProviderSimulator simulator = new ProviderSimulator(server, executor, registry, baseUrl, faults, webhooks, llm, fal);
+        ProviderSimulator simulator = new ProviderSimulator(server, executor, registry, baseUrl, faults, webhooks, llmAnswers, llm, fal);
         ControlHandler control = new ControlHandler(simulator);
         server.createContext("/.well-known/", control);
         server.createContext("/_sim/", control);
@@ -122,7 +125,7 @@ public final class ProviderSimulator implements AutoCloseable {
         registry.setLatencyMillis(millis);
     }
 
-    /** Forgets every request and zeroes the counters and the peak; the latency stays. */
+    /** Forgets every request and scripted LLM answer and zeroes the counters and the peak; the latency stays. */
     public void reset() {
         registry.reset();
         llm.reset();
@@ -131,6 +134,11 @@ public final class ProviderSimulator implements AutoCloseable {
     /** Fault injection: what the next requests to each endpoint suffer. */
     public Faults faults() {
         return faults;
+    }
+
+    /** Scripted LLM answers: what the next calls whose prompt contains a given text are answered. */
+    public LlmAnswers llmAnswers() {
+        return llmAnswers;
     }
 
     /** fal JWKS URL whose key signs this simulator's webhooks. */

@@ -35,6 +35,7 @@ class LlmAndFaultsTest {
     @BeforeEach
     void clear() {
         sim.faults().clear();
+        sim.llmAnswers().clear();
     }
 
     @Test
@@ -71,6 +72,38 @@ class LlmAndFaultsTest {
                 Faults.HEADER, "status:529"), body);
         assertEquals(529, header.statusCode());
         assertEquals("overloaded_error", JSON.readTree(header.body()).at("/error/type").asText());
+    }
+
+    @Test
+    void scriptedAnswersGoInOrderToMatchingPromptsOfEveryProviderThenTheEchoReturns() throws Exception {
+        HttpResponse<String> scripted = post("/_sim/llm/answers", Map.of(),
+                "{\"match\":\"rate dress-42\",\"answers\":[{\"score\":0.3,\"reasons\":\"blurry\"},\"second\",\"third\"]}");
+        assertEquals(200, scripted.statusCode(), scripted.body());
+        assertEquals(3, JSON.readTree(scripted.body()).get("pending").asInt());
+
+        HttpResponse<String> other = post("/v1/chat/completions", Map.of("Authorization", "Bearer sim-llm-key"),
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"rate coat-7\"}]}");
+        assertEquals("echo: rate coat-7", JSON.readTree(other.body()).at("/choices/0/message/content").asText(), "no script for this prompt");
+
+        HttpResponse<String> openai = post("/v1/chat/completions", Map.of("Authorization", "Bearer sim-llm-key"),
+                "{\"model\":\"m\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\",\"content\":["
+                        + "{\"type\":\"text\",\"text\":\"please rate dress-42 now\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"http://x/a.png\"}}]}]}");
+        JsonNode first = JSON.readTree(JSON.readTree(openai.body()).at("/choices/0/message/content").asText());
+        assertEquals(0.3, first.get("score").asDouble(), "an object answer is its JSON text");
+        HttpResponse<String> anthropic = post("/v1/messages", Map.of("x-api-key", "sim-llm-key", "anthropic-version", "2023-06-01"),
+                "{\"model\":\"c\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"rate dress-42\"}]}]}");
+        assertEquals("second", JSON.readTree(anthropic.body()).at("/content/0/text").asText());
+        HttpResponse<String> gemini = post("/v1beta/models/g:generateContent", Map.of("x-goog-api-key", "sim-llm-key"),
+                "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"rate dress-42\"}]}]}");
+        assertEquals("third", JSON.readTree(gemini.body()).at("/candidates/0/content/parts/0/text").asText());
+        HttpResponse<String> after = post("/v1/messages", Map.of("x-api-key", "sim-llm-key", "anthropic-version", "2023-06-01"),
+                "{\"model\":\"c\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"rate dress-42\"}]}");
+        assertEquals("echo: rate dress-42", JSON.readTree(after.body()).at("/content/0/text").asText(), "the script is used up");
+        assertEquals(0, sim.llmAnswers().pending());
+
+        assertEquals(422, post("/_sim/llm/answers", Map.of(), "{\"match\":\"\",\"answers\":[\"x\"]}").statusCode(), "an empty match");
+        assertEquals(422, post("/_sim/llm/answers", Map.of(), "{\"match\":\"y\",\"answers\":[]}").statusCode(), "no answers");
+        assertEquals(422, post("/_sim/llm/answers", Map.of(), "{\"answers\":[\"x\"]}").statusCode(), "no match");
     }
 
     @Test
