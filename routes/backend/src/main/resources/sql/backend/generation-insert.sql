@@ -8,9 +8,11 @@ with generation_row as (
             cast(:#subjectId as uuid), cast(:#productId as uuid), cast(:#product2Id as uuid), cast(:#styleId as uuid),
             cast(:#shotTypeId as uuid), cast(:#posePresetId as uuid), :#refine, cast(:#params as jsonb))
     returning id),
+-- with shot types (a JSON list), prediction n is the n-th shot type's: item n of the pipeline's for_each
 prediction_rows as (
-    insert into prediction (id, generation_id, seed)
-    select gen_random_uuid(), generation_row.id, :#seed + n
+    insert into prediction (id, generation_id, seed, shot_type, workflow_item)
+    select gen_random_uuid(), generation_row.id, :#seed + n, cast(:#shotTypes as jsonb) ->> n,
+           case when cast(:#shotTypes as jsonb) is not null then n end
       from generation_row, generate_series(0, :#batchSize - 1) as n
-    returning id, seed)
-select id::text as id, seed from prediction_rows order by seed
+    returning id, seed, shot_type, workflow_item)
+select id::text as id, seed, shot_type, workflow_item from prediction_rows order by seed

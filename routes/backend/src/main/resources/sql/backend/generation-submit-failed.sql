@@ -3,4 +3,4 @@ with failed as (
     update generation set status = 'failed', error_message = :#errorMessage, updated_at = now(), completed_at = now()
      where id = cast(:#generationId as uuid))
 update prediction set status = 'error', error_message = :#errorMessage, updated_at = now()
- where generation_id = cast(:#generationId as uuid) and compute_task_id is null
+ where generation_id = cast(:#generationId as uuid) and compute_task_id is null and compute_workflow_id is null

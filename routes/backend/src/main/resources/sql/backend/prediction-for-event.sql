@@ -3,5 +3,5 @@
 select id::text as id, generation_id::text as generation_id, task_sequence
   from prediction
  where compute_task_id = cast(:#taskId as uuid)
-    or compute_task_id is null and id = cast(:#entityId as uuid)
+    or compute_task_id is null and compute_workflow_id is null and id = cast(:#entityId as uuid)
  limit 1

@@ -1,5 +1,6 @@
 package com.sartiq.hub.backend.compute;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -10,11 +11,13 @@ import java.io.IOException;
 /**
  * The backend's client of the compute API:
  * <ul>
- *   <li>{@code compute.create-task} / {@code compute.create-training}: body = request JSON, header
- *       {@code Idempotency-Key}; set property {@code taskId};</li>
- *   <li>{@code compute.get-task}: header {@code task_id}; answers the task as JSON;</li>
- *   <li>{@code compute.cancel-task} / {@code compute.cancel-training}: header {@code task_id}; a task that
- *       already finished (409) or is unknown (404) is left as it is.</li>
+ *   <li>{@code compute.create-task} / {@code compute.create-training} / {@code compute.create-workflow}: body =
+ *       request JSON, header {@code Idempotency-Key}; set property {@code taskId} (a workflow's: {@code workflowId})
+ *       and {@code computeCreated} (compute's answer as JSON);</li>
+ *   <li>{@code compute.get-task} / {@code compute.get-workflow}: header {@code task_id} / {@code workflow_id};
+ *       answers the task or workflow as JSON;</li>
+ *   <li>{@code compute.cancel-task} / {@code compute.cancel-training} / {@code compute.cancel-workflow}: header
+ *       {@code task_id} / {@code workflow_id}; one that already finished (409) or is unknown (404) is left as it is.</li>
  * </ul>
  * Connection failures, 5xx and 429 become {@link ComputeUnavailableException}, which callers may retry.
  */
@@ -39,6 +42,12 @@ public class ComputeClientRoutes extends RouteBuilder {
             .setProperty("computePath", constant("/api/v1/training/"))
             .to("direct:compute.post-create");
 
+        from("direct:compute.create-workflow").routeId("compute.create-workflow").errorHandler(noErrorHandler())
+            .setProperty("computePath", constant("/api/v1/workflows/"))
+            .to("direct:compute.post-create")
+            .setProperty("workflowId", exchangeProperty("taskId"))
+            .removeProperty("taskId");
+
         from("direct:compute.post-create").routeId("compute.post-create").errorHandler(noErrorHandler())
             // the caller's redelivery counters must survive, or its retries would never end
             .removeHeaders("*", "Idempotency-Key", "CamelRedelivery*", "CamelRedelivered")
@@ -54,10 +63,18 @@ public class ComputeClientRoutes extends RouteBuilder {
             .process(this::readCreatedTask);
 
         from("direct:compute.get-task").routeId("compute.get-task").errorHandler(noErrorHandler())
-            .removeHeaders("*", "task_id")
+            .setProperty("computePath", simple("/api/v1/tasks/${header.task_id}"))
+            .to("direct:compute.get");
+
+        from("direct:compute.get-workflow").routeId("compute.get-workflow").errorHandler(noErrorHandler())
+            .setProperty("computePath", simple("/api/v1/workflows/${header.workflow_id}"))
+            .to("direct:compute.get");
+
+        from("direct:compute.get").routeId("compute.get").errorHandler(noErrorHandler())
+            .removeHeaders("*", "task_id", "workflow_id")
             .setHeader("Authorization", constant("Bearer " + compute.apiKey()))
             .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-            .setHeader(Exchange.HTTP_URI, simple(compute.baseUrl() + "/api/v1/tasks/${header.task_id}"))
+            .setHeader(Exchange.HTTP_URI, simple(compute.baseUrl() + "${exchangeProperty.computePath}"))
             .setBody(constant(null))
             .doTry()
                 .to(ComputeClientConfiguration.HTTP + "://compute?throwExceptionOnFailure=false").id("compute.http.get-task")
@@ -65,7 +82,7 @@ public class ComputeClientRoutes extends RouteBuilder {
                 .throwException(ComputeUnavailableException.class, "compute did not answer: ${exception.message}")
             .end()
             .filter(header(Exchange.HTTP_RESPONSE_CODE).isNotEqualTo(200))
-                .throwException(ComputeUnavailableException.class, "compute answered HTTP ${header.CamelHttpResponseCode} for task ${header.task_id}")
+                .throwException(ComputeUnavailableException.class, "compute answered HTTP ${header.CamelHttpResponseCode} for ${exchangeProperty.computePath}")
             .end()
             .process(e -> e.getMessage().setBody(mapper.readTree(e.getMessage().getBody(String.class))));
 
@@ -77,8 +94,12 @@ public class ComputeClientRoutes extends RouteBuilder {
             .setProperty("computePath", simple("/api/v1/training/${header.task_id}/cancel"))
             .to("direct:compute.post-cancel");
 
+        from("direct:compute.cancel-workflow").routeId("compute.cancel-workflow").errorHandler(noErrorHandler())
+            .setProperty("computePath", simple("/api/v1/workflows/${header.workflow_id}/cancel"))
+            .to("direct:compute.post-cancel");
+
         from("direct:compute.post-cancel").routeId("compute.post-cancel").errorHandler(noErrorHandler())
-            .removeHeaders("*", "task_id")
+            .removeHeaders("*", "task_id", "workflow_id")
             .setHeader("Authorization", constant("Bearer " + compute.apiKey()))
             .setHeader(Exchange.HTTP_METHOD, constant("POST"))
             .setHeader(Exchange.HTTP_URI, simple(compute.baseUrl() + "${exchangeProperty.computePath}"))
@@ -89,7 +110,7 @@ public class ComputeClientRoutes extends RouteBuilder {
                 .throwException(ComputeUnavailableException.class, "compute did not answer: ${exception.message}")
             .end()
             .filter(simple("${header.CamelHttpResponseCode} >= 500 || ${header.CamelHttpResponseCode} == 429"))
-                .throwException(ComputeUnavailableException.class, "compute answered HTTP ${header.CamelHttpResponseCode} to cancel ${header.task_id}")
+                .throwException(ComputeUnavailableException.class, "compute answered HTTP ${header.CamelHttpResponseCode} to ${exchangeProperty.computePath}")
             .end();
     }
 
@@ -102,6 +123,8 @@ public class ComputeClientRoutes extends RouteBuilder {
         if (status != 200 && status != 201) {
             throw new ComputeRefusedException("compute refused the task (HTTP " + status + "): " + body);
         }
-        exchange.setProperty("taskId", mapper.readTree(body).path("id").asText());
+        JsonNode created = mapper.readTree(body);
+        exchange.setProperty("computeCreated", created);
+        exchange.setProperty("taskId", created.path("id").asText());
     }
 }

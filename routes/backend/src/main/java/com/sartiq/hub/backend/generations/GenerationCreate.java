@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,7 +19,10 @@ import java.util.List;
  * The documented {@code GenerationCreate}: catalog inputs by id or slug (a product also by image URL)
  * with their LoRA weights, size, steps, seed, batch, prompt parts, type and strategy. The prompt may be
  * left out when the catalog inputs describe the picture ({@link PromptBuilder}). {@code input_image_url}
- * (our addition) is the source image of the strategies that work on one (editing, refine, video, fixes).
+ * (our addition) is the source image of the strategies that work on one (editing, refine, video, fixes);
+ * {@code shot_types} (our addition) asks for one prediction per shot type from one pipeline. AGENTIC generations
+ * take the documented {@code min_confidence_score} (0.7), {@code max_attempts} (3, the most the agentic
+ * pipeline runs) and {@code evaluation_provider} ({@code auto}: compute's LLM failover order).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerationCreate(
@@ -65,7 +69,12 @@ public record GenerationCreate(
         @Size(max = 255) String shotType,
         @Pattern(regexp = UUID, message = UUID_MESSAGE) String shotTypeId,
         @Pattern(regexp = UUID, message = UUID_MESSAGE) String posePresetId,
-        @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String inputImageUrl) {
+        @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String inputImageUrl,
+        @Size(min = 1, max = 8) List<@NotBlank @Size(max = 255) String> shotTypes,
+        @DecimalMin("0") @DecimalMax("1") Double minConfidenceScore,
+        @Min(1) @Max(3) Integer maxAttempts,
+        @Pattern(regexp = "auto|anthropic|openai|gemini", message = "Input should be 'auto', 'anthropic', 'openai' or 'gemini'")
+        String evaluationProvider) {
 
     /** A prompt may be left out, but not given empty. */
     static final String NOT_BLANK = "(?s).*\\S.*";
@@ -78,26 +87,20 @@ public record GenerationCreate(
     /** How a generation is orchestrated. */
     public enum GenerationType { BASE, AGENTIC }
 
-    /** What kind of compute task each prediction is, and whether it works on {@code input_image_url}. */
+    /** What a generation does (its pipeline: {@link GenerationPipelines}), and whether it works on {@code input_image_url}. */
     public enum GenerationStrategy {
-        GENERATE("GENERATION", false),
-        EDITING("EDITING", true),
-        REFINE("REFINE", true),
-        VIDEO("VIDEO_GENERATION", true),
-        BACKGROUND_FIXING("BACKGROUND_FIX", true),
-        IMAGE_ADJUSTING("IMAGE_ADJUSTER", true),
-        FACE_FIXING("FACE_ENHANCER", true);
+        GENERATE(false),
+        EDITING(true),
+        REFINE(true),
+        VIDEO(true),
+        BACKGROUND_FIXING(true),
+        IMAGE_ADJUSTING(true),
+        FACE_FIXING(true);
 
-        private final String taskType;
         private final boolean needsImage;
 
-        GenerationStrategy(String taskType, boolean needsImage) {
-            this.taskType = taskType;
+        GenerationStrategy(boolean needsImage) {
             this.needsImage = needsImage;
-        }
-
-        public String taskType() {
-            return taskType;
         }
 
         public boolean needsImage() {
@@ -117,6 +120,10 @@ public record GenerationCreate(
         return batchSize == null ? 1 : batchSize;
     }
 
+    public boolean refining() {
+        return Boolean.TRUE.equals(refine);
+    }
+
     /**
      * The rules between fields: one way of naming each catalog input, and a source image for the
      * strategies that need one. Every broken rule is one 422 entry.
@@ -130,6 +137,7 @@ public record GenerationCreate(
         if (strategy().needsImage() && (inputImageUrl == null || inputImageUrl.isBlank())) {
             errors.add(FieldError.body("input_image_url", "Field required for generation_strategy " + strategy(), "missing"));
         }
+        errors.addAll(GenerationPipelines.unsupported(this));
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }

@@ -45,7 +45,9 @@ public final class GenerationRequests {
         row.put("extraPrompt", request.extraPrompt());
         row.put("width", request.width() == null ? 1024 : request.width());
         row.put("height", request.height() == null ? 1024 : request.height());
-        row.put("batchSize", request.batch());
+        // one prediction per shot type (the request may not ask for a batch as well)
+        row.put("batchSize", request.shotTypes() == null ? request.batch() : request.shotTypes().size());
+        row.put("shotTypes", request.shotTypes() == null ? null : mapper.valueToTree(request.shotTypes()).toString());
         row.put("seed", request.seed() == null ? randomSeed : request.seed());
         row.put("steps", request.steps());
         row.put("generationType", request.type().name());

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generations: create one in the caller's scope (rows first, then one compute task per prediction through
- * {@code compute.submit-prediction}), list, read and cancel them. {@code direct:generations.create} is also
+ * Generations: create one in the caller's scope (rows first, then each prediction's compute pipeline, a workflow
+ * or a task, through {@code generations.submit-predictions}), list, read and cancel them. {@code direct:generations.create} is also
  * the entry of the shots feature: an exchange property {@code shotId} is stored as the generation's shot.
  * Every change ends in {@code generations.changed} (property {@code generationId}), which live clients follow.
  */
@@ -62,8 +62,9 @@ public class GenerationRoutes extends RouteBuilder {
                 .security(AuthRoutes.BEARER)
                 .to("direct:generations.list")
             .post().id("rest.generations.create")
-                .description("Create a generation (BASE or AGENTIC; strategy GENERATE by default): batch_size predictions with "
-                        + "consecutive seeds, each submitted to compute. Catalog inputs by id or slug must be visible to the caller")
+                .description("Create a generation (BASE or AGENTIC; strategy GENERATE by default): batch_size predictions (or one "
+                        + "per shot_types entry) with consecutive seeds, each made by its strategy's compute pipeline (a workflow, or one "
+                        + "task for a plain BASE GENERATE). Catalog inputs by id or slug must be visible to the caller")
                 .consumes("application/json").produces("application/json").type(GenerationCreate.class).outType(GenerationPublic.class)
                 .param().name("organization_id").type(RestParamType.query).required(false).description("Organization (else personal)").endParam()
                 .responseMessage().code(201).message("Generation created and submitted").responseModel(GenerationPublic.class).endResponseMessage()
@@ -80,8 +81,8 @@ public class GenerationRoutes extends RouteBuilder {
                 .security(AuthRoutes.BEARER)
                 .to("direct:generations.get")
             .post("/{generation_id}/cancel").id("rest.generations.cancel")
-                .description("Cancel a pending or processing generation: its open compute tasks are cancelled, its open predictions "
-                        + "end in error \"Cancelled\", the generation is failed with cancelled_at")
+                .description("Cancel a pending or processing generation: its open compute tasks and workflows are cancelled, its open "
+                        + "predictions end in error \"Cancelled\", the generation is failed with cancelled_at")
                 .produces("application/json").outType(GenerationPublic.class)
                 .param().name("generation_id").type(RestParamType.path).description("Generation id (UUID)").endParam()
                 .responseMessage().code(200).message("The generation, cancelled").responseModel(GenerationPublic.class).endResponseMessage()
@@ -156,6 +157,16 @@ public class GenerationRoutes extends RouteBuilder {
                     .to("direct:compute.cancel-task")
                 .doCatch(Exception.class)
                     .log(LoggingLevel.WARN, "Cancelling compute task ${header.task_id} failed (its result will be ignored): ${exception.message}")
+                .end()
+            .end()
+            .setBody(e -> Map.of("generationId", e.getProperty("generationId")))
+            .to("sql:classpath:sql/backend/prediction-open-workflows.sql?outputType=SelectList")
+            .split(body())
+                .setHeader("workflow_id", simple("${body[workflow_id]}"))
+                .doTry()
+                    .to("direct:compute.cancel-workflow")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "Cancelling compute workflow ${header.workflow_id} failed (its result will be ignored): ${exception.message}")
                 .end()
             .end()
             .setBody(e -> Map.of("generationId", e.getProperty("generationId")))

@@ -4,24 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sartiq.hub.backend.compute.ComputeProperties;
 import com.sartiq.hub.backend.compute.ComputeUnavailableException;
+import com.sartiq.hub.backend.generations.Submissions.Submission;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Predictions to compute, and back when compute's events were missed.
  * <ul>
+ *   <li>{@code generations.submit-predictions}: the generation's {@link Submissions} (its pipeline's workflows, or
+ *       the plain one-task path), each through {@code compute.submit-prediction}.</li>
  *   <li>{@code compute.submit-prediction}: at most {@code hub.compute.submit-concurrency} submissions in flight
  *       (throttle), each through the {@code compute.breaker} circuit breaker, tried {@code submit-attempts} times
- *       with exponential backoff. The prediction id is the idempotency key: a repeated submission answers the
- *       task compute already made.</li>
+ *       with exponential backoff. The idempotency key is the prediction's (or the generation's, for a workflow all
+ *       its predictions share): a repeated submission answers the task or workflow compute already made.</li>
  *   <li>{@code generations.reconcile}: a clustered quartz job (one instance runs it) looks up predictions quiet
- *       for {@code reconcile-after-seconds} at compute and applies a finished task's final state; one that never
- *       reached compute (the backend stopped in between) is submitted again, with the same key.</li>
+ *       for {@code reconcile-after-seconds} at compute (their task or workflow) and applies a finished one's final
+ *       state; one that never reached compute (the backend stopped in between) is submitted again, with the same key.</li>
  * </ul>
  */
 @Component
@@ -37,19 +42,21 @@ public class SubmissionRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // body: the predictions ({id, seed}); property generationRow: their generation
+        // body: the predictions ({id, seed, shot_type, workflow_item}, in seed order); property generationRow: their generation
         from("direct:generations.submit-predictions").routeId("generations.submit-predictions").errorHandler(noErrorHandler())
+            .process(this::submissions)
             .split(body()).stopOnException()
                 .to("direct:compute.submit-prediction");
 
+        // body: one Submission
         from("direct:compute.submit-prediction").routeId("compute.submit-prediction")
             .onException(ComputeUnavailableException.class, CallNotPermittedException.class)
                 .maximumRedeliveries(compute.submitAttempts() - 1).redeliveryDelay(compute.retryDelayMs())
                 .useExponentialBackOff().backOffMultiplier(2)
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
             .end()
-            .setProperty("predictionId", simple("${body[id]}"))
-            .process(this::taskRequest)
+            .setProperty("submission", body())
+            .process(this::request)
             .throttle(compute.submitConcurrency()).concurrentRequestsMode().id("compute.submit-throttle")
             .circuitBreaker().id("compute.breaker")
                 .resilience4jConfiguration()
@@ -60,12 +67,19 @@ public class SubmissionRoutes extends RouteBuilder {
                     .recordException(ComputeUnavailableException.class)
                     .throwExceptionWhenHalfOpenOrOpenState(true)
                 .end()
-                .to("direct:compute.create-task")
+                .choice()
+                    .when(simple("${exchangeProperty.submission.workflow}")).to("direct:compute.create-workflow")
+                    .otherwise().to("direct:compute.create-task")
+                .end()
                 // the breaker runs the call on a copy of the exchange: the answer travels back in the body
-                .setBody(exchangeProperty("taskId"))
+                .setBody(exchangeProperty("computeCreated"))
             .end()
-            .setBody(e -> Map.of("predictionId", e.getProperty("predictionId"), "taskId", e.getMessage().getBody(String.class)))
-            .to("sql:classpath:sql/backend/prediction-submitted.sql");
+            .process(this::submitted)
+            .choice()
+                .when(simple("${exchangeProperty.submission.workflow}"))
+                    .to("sql:classpath:sql/backend/prediction-workflow-submitted.sql")
+                .otherwise()
+                    .to("sql:classpath:sql/backend/prediction-submitted.sql");
 
         from("quartz://backend/generations-reconcile?cron=" + compute.reconcileCron().replace(' ', '+') + "&stateful=true&trigger.misfireInstruction=2")
             .routeId("generations.reconcile")
@@ -87,16 +101,29 @@ public class SubmissionRoutes extends RouteBuilder {
         from("direct:generations.reconcile-prediction").routeId("generations.reconcile-prediction").errorHandler(noErrorHandler())
             .setProperty("predictionId", simple("${body[id]}"))
             .choice()
-                .when(simple("${body[task_id]} == null"))
-                    .setProperty("prediction", body())
+                .when(simple("${body[task_id]} == null && ${body[workflow_id]} == null"))
                     .setProperty("generationId", simple("${body[generation_id]}"))
                     .to("direct:generations.load")
-                    .setBody(exchangeProperty("prediction"))
                     .log(LoggingLevel.WARN, "Prediction ${exchangeProperty.predictionId} never reached compute: submitting it again")
+                    .setBody(e -> Map.of("generationId", e.getProperty("generationId")))
+                    .to("sql:classpath:sql/backend/prediction-of-generation.sql?outputType=SelectList")
+                    .process(this::submissionOfPrediction)
                     .to("direct:compute.submit-prediction")
                     .setBody(e -> Map.of("generationId", e.getProperty("generationId")))
                     .to("sql:classpath:sql/backend/generation-processing.sql")
                     .to("direct:generations.changed")
+                .when(simple("${body[workflow_id]} != null"))
+                    .setHeader("workflow_id", simple("${body[workflow_id]}"))
+                    .to("direct:compute.get-workflow")
+                    .process(e -> e.setProperty("event", WorkflowEvent.reconciled(e.getMessage().getBody(JsonNode.class))))
+                    .choice()
+                        .when(simple("${exchangeProperty.event.terminal}"))
+                            .log("Reconciliation: workflow ${exchangeProperty.event.workflowId} is ${exchangeProperty.event.status} at compute")
+                            .to("direct:generations.apply-workflow-event")
+                        .otherwise()
+                            .to("direct:generations.reconcile-later")
+                    .end()
+                .endChoice()
                 .otherwise()
                     .setHeader("task_id", simple("${body[task_id]}"))
                     .to("direct:compute.get-task")
@@ -106,15 +133,49 @@ public class SubmissionRoutes extends RouteBuilder {
                             .log("Reconciliation: task ${exchangeProperty.event.taskId} is ${exchangeProperty.event.status} at compute")
                             .to("direct:generations.apply-prediction-update")
                         .otherwise()
-                            .setBody(e -> Map.of("predictionId", e.getProperty("predictionId")))
-                            .to("sql:classpath:sql/backend/prediction-touch.sql");
+                            .to("direct:generations.reconcile-later");
+
+        // compute says it is still running: ask again only after the configured age
+        from("direct:generations.reconcile-later").routeId("generations.reconcile-later").errorHandler(noErrorHandler())
+            .setBody(e -> Map.of("predictionId", e.getProperty("predictionId")))
+            .to("sql:classpath:sql/backend/prediction-touch.sql");
     }
 
     @SuppressWarnings("unchecked")
-    private void taskRequest(Exchange exchange) throws Exception {
-        Map<String, Object> prediction = exchange.getMessage().getBody(Map.class);
-        Map<String, Object> task = TaskRequests.of(exchange.getProperty("generationRow", Map.class), prediction, compute.webhookUrl(), mapper);
-        exchange.getMessage().setHeader("Idempotency-Key", TaskRequests.idempotencyKey(prediction.get("id")));
-        exchange.getMessage().setBody(mapper.writeValueAsString(task));
+    private void submissions(Exchange exchange) {
+        exchange.getMessage().setBody(Submissions.of(exchange.getProperty("generationRow", Map.class), exchange.getMessage().getBody(List.class),
+                compute.webhookUrl(), mapper));
+    }
+
+    /** The submission that makes the quiet prediction: its own, or the workflow it shares with its generation's others. */
+    @SuppressWarnings("unchecked")
+    private void submissionOfPrediction(Exchange exchange) {
+        String predictionId = exchange.getProperty("predictionId", String.class);
+        List<Submission> all = Submissions.of(exchange.getProperty("generationRow", Map.class), exchange.getMessage().getBody(List.class),
+                compute.webhookUrl(), mapper);
+        exchange.getMessage().setBody(all.stream().filter(s -> s.predictionIds().contains(predictionId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no submission makes prediction " + predictionId)));
+    }
+
+    private void request(Exchange exchange) throws Exception {
+        Submission submission = exchange.getProperty("submission", Submission.class);
+        exchange.getMessage().setHeader("Idempotency-Key", submission.idempotencyKey());
+        exchange.getMessage().setBody(mapper.writeValueAsString(submission.request()));
+    }
+
+    /** The parameters recording what compute made: a task's id, or a workflow's (with its result task when already known). */
+    private void submitted(Exchange exchange) {
+        Submission submission = exchange.getProperty("submission", Submission.class);
+        JsonNode created = exchange.getMessage().getBody(JsonNode.class);
+        Map<String, Object> params = new HashMap<>();
+        if (submission.workflow()) {
+            params.put("workflowId", created.path("id").asText());
+            params.put("taskId", submission.outputs() == GenerationPipelines.Outputs.LAST_IMAGE ? WorkflowResults.resultTaskAtCreation(created) : null);
+            params.put("predictionIds", "{" + String.join(",", submission.predictionIds()) + "}");
+        } else {
+            params.put("taskId", created.path("id").asText());
+            params.put("predictionId", submission.predictionIds().get(0));
+        }
+        exchange.getMessage().setBody(params);
     }
 }

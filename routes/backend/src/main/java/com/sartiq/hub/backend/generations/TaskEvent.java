@@ -23,15 +23,23 @@ public record TaskEvent(String eventType, String taskId, String taskType, String
     public static final int FINAL = Integer.MAX_VALUE;
 
     public static TaskEvent parse(String json, ObjectMapper mapper) {
-        JsonNode node;
+        return parse(read(json, mapper));
+    }
+
+    /** A compute event's JSON (task or workflow event); not JSON at all is a 422. */
+    public static JsonNode read(String json, ObjectMapper mapper) {
         try {
-            node = mapper.readTree(json);
+            JsonNode node = mapper.readTree(json);
+            return node == null ? mapper.nullNode() : node;
         } catch (IOException e) {
             throw new RequestValidationException(new FieldError(List.of("body"), "JSON decode error", "json_invalid"));
         }
+    }
+
+    public static TaskEvent parse(JsonNode node) {
         List<FieldError> errors = new ArrayList<>();
         for (String field : List.of("task_id", "status", "sequence")) {
-            if (node == null || !node.hasNonNull(field)) {
+            if (!node.hasNonNull(field)) {
                 errors.add(FieldError.body(field, "Field required", "missing"));
             }
         }

@@ -16,12 +16,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Compute's task events, which arrive twice: as signed webhooks ({@code tasks.webhook}) and on
- * compute's Redis channel ({@code generations.follow-compute-events}); the reconciliation job makes a
- * third kind from a task it read. All go through {@code generations.apply-event}: an event about no
- * known prediction, or not newer (per-task sequence) than the last one applied, changes nothing. A
- * change is published to live clients ({@code generations.changed}). Trainings' events go to
- * {@code training.apply-event}.
+ * Compute's events, which arrive twice: as signed webhooks ({@code tasks.webhook}) and on compute's Redis
+ * channel ({@code generations.follow-compute-events}); the reconciliation job makes a third kind from a task it
+ * read. A task's event goes through {@code generations.apply-event}: an event about no known prediction, or not
+ * newer (per-task sequence) than the last one applied, changes nothing. A change is published to live clients
+ * ({@code generations.changed}). Workflows' events go to {@code generations.apply-workflow-event}, trainings'
+ * to {@code training.apply-event}.
  */
 @Component
 public class TaskEventRoutes extends RouteBuilder {
@@ -40,12 +40,12 @@ public class TaskEventRoutes extends RouteBuilder {
     public void configure() {
         rest("/tasks").tag("tasks")
             .post("/webhook").id("rest.tasks.webhook")
-                .description("Compute's task status callback, signed with the shared webhook secret. Idempotent: an unknown task, "
-                        + "a repeated or an older event (per-task sequence) changes nothing")
+                .description("Compute's task and workflow status callback, signed with the shared webhook secret. Idempotent: an "
+                        + "unknown task or workflow, a repeated or an older event (per-task or per-workflow sequence) changes nothing")
                 .consumes("application/json").produces("application/json")
                 .responseMessage().code(200).message("Applied (or already applied, or about no known task)").endResponseMessage()
                 .responseMessage().code(401).message("Missing or invalid signature").endResponseMessage()
-                .responseMessage().code(422).message("Not a task event").endResponseMessage()
+                .responseMessage().code(422).message("Not a task or workflow event").endResponseMessage()
                 .to("direct:tasks.webhook");
 
         from("direct:tasks.webhook").routeId("tasks.webhook").routeConfigurationId(RestErrorHandling.ID)
@@ -65,10 +65,18 @@ public class TaskEventRoutes extends RouteBuilder {
             .end();
 
         from("direct:generations.apply-task-event").routeId("generations.apply-task-event").errorHandler(noErrorHandler())
-            .process(e -> e.setProperty("event", TaskEvent.parse(e.getMessage().getBody(String.class), mapper)))
+            .process(e -> e.setProperty("eventJson", TaskEvent.read(e.getMessage().getBody(String.class), mapper)))
             .choice()
-                .when(simple("${exchangeProperty.event.training}")).to("direct:training.apply-event")
-                .otherwise().to("direct:generations.apply-event");
+                .when(e -> WorkflowEvent.about(e.getProperty("eventJson", JsonNode.class)))
+                    .process(e -> e.setProperty("event", WorkflowEvent.parse(e.getProperty("eventJson", JsonNode.class))))
+                    .to("direct:generations.apply-workflow-event")
+                .otherwise()
+                    .process(e -> e.setProperty("event", TaskEvent.parse(e.getProperty("eventJson", JsonNode.class))))
+                    .choice()
+                        .when(simple("${exchangeProperty.event.training}")).to("direct:training.apply-event")
+                        .otherwise().to("direct:generations.apply-event")
+                    .end()
+            .end();
 
         from("direct:generations.apply-event").routeId("generations.apply-event").errorHandler(noErrorHandler())
             .setBody(e -> eventParams(e.getProperty("event", TaskEvent.class)))

@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** GenerationCreate's field and combination rules, prompt building, catalog references and the compute task of a prediction. */
+/** GenerationCreate's field and combination rules, prompt building, catalog references and what a prediction asks of compute. */
 class GenerationRequestsTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -109,22 +109,31 @@ class GenerationRequestsTest {
     }
 
     @Test
-    void aPredictionsTaskCarriesItsSeedLoraWeightsAndIdentity() {
-        Map<String, Object> generation = new java.util.HashMap<>(Map.of("generation_strategy", "GENERATE", "prompt", "p", "width", 512,
-                "height", 768, "params", "{\"product_lora_weight\":0.5,\"product_image\":\"https://cdn/p.png\"}", "organization_id", ORG.organizationId()));
-        Map<String, Object> task = TaskRequests.of(generation, Map.of("id", "pid", "seed", 8L), "http://hook", MAPPER);
-        assertThat(task).containsEntry("task_type", "GENERATION").containsEntry("seed", 8L).containsEntry("product_lora_weight", 0.5)
-                .containsEntry("reference_image_url", "https://cdn/p.png").containsEntry("entity_id", "pid")
+    void aPlainGenerationsPredictionIsOneTaskWithItsSeedLoraWeightsAndIdentity() {
+        Map<String, Object> generation = new java.util.HashMap<>(Map.of("id", "gid", "generation_strategy", "GENERATE", "prompt", "p",
+                "width", 512, "height", 768, "params", "{\"product_lora_weight\":0.5}", "organization_id", ORG.organizationId()));
+        var submissions = Submissions.of(generation, List.of(Map.of("id", "pid", "seed", 8L)), "http://hook", MAPPER);
+        assertThat(submissions).hasSize(1);
+        assertThat(submissions.get(0).workflow()).isFalse();
+        assertThat(submissions.get(0).idempotencyKey()).isEqualTo("prediction-pid");
+        assertThat(submissions.get(0).request()).containsEntry("task_type", "GENERATION").containsEntry("seed", 8L)
+                .containsEntry("product_lora_weight", 0.5).containsEntry("entity_id", "pid")
                 .containsEntry("webhook_url", "http://hook").containsEntry("origin_tenant_id", ORG.organizationId());
-        assertThat(TaskRequests.idempotencyKey("pid")).isEqualTo("prediction-pid");
     }
 
     @Test
-    void aRefineTaskUpscalesTheSourceImage() {
-        Map<String, Object> generation = Map.of("generation_strategy", "REFINE", "prompt", "p",
-                "params", "{\"input_image_url\":\"https://cdn/a.png\",\"scale_factor\":2}");
-        Map<String, Object> task = TaskRequests.of(generation, Map.of("id", "pid", "seed", 1L), "http://hook", MAPPER);
-        assertThat(task).containsEntry("task_type", "REFINE").containsEntry("image_url", "https://cdn/a.png").containsEntry("upscale_factor", 2.0)
-                .doesNotContainKey("width");
+    @SuppressWarnings("unchecked")
+    void aRefinesPredictionIsARefineWorkflowOnTheSourceImage() {
+        Map<String, Object> generation = Map.of("id", "gid", "generation_strategy", "REFINE", "prompt", "p", "width", 512, "height", 512,
+                "params", "{\"generation_strategy\":\"REFINE\",\"input_image_url\":\"https://cdn/a.png\",\"scale_factor\":2,"
+                        + "\"source_prediction_id\":\"x\"}");
+        var submission = Submissions.of(generation, List.of(Map.of("id", "pid", "seed", 1L)), "http://hook", MAPPER).get(0);
+        assertThat(submission.workflow()).isTrue();
+        assertThat(submission.idempotencyKey()).isEqualTo("prediction-pid");
+        assertThat(submission.request()).containsEntry("template", "refine").containsEntry("webhook_url", "http://hook");
+        assertThat((Map<String, Object>) submission.request().get("inputs")).containsEntry("image_url", "https://cdn/a.png")
+                .containsEntry("upscale_factor", 2.0).containsEntry("seed", 1L);
+        assertThat((Map<String, Object>) submission.request().get("metadata")).containsEntry("prediction_ids", List.of("pid"))
+                .containsEntry("generation_id", "gid").containsEntry("outputs", "LAST_IMAGE");
     }
 }

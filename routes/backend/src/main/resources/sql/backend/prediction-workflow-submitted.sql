@@ -1,0 +1,5 @@
+-- The workflow compute made for these predictions (and, for a one-node pipeline, the task that will make the result).
+update prediction
+   set compute_workflow_id = cast(:#workflowId as uuid), workflow_task_id = coalesce(workflow_task_id, cast(:#taskId as uuid)),
+       event_at = coalesce(event_at, now()), updated_at = now()
+ where id = any(cast(:#predictionIds as uuid[])) and compute_workflow_id is null
