@@ -22,7 +22,8 @@ import java.util.List;
  * (our addition) is the source image of the strategies that work on one (editing, refine, video, fixes);
  * {@code shot_types} (our addition) asks for one prediction per shot type from one pipeline. AGENTIC generations
  * take the documented {@code min_confidence_score} (0.7), {@code max_attempts} (3, the most the agentic
- * pipeline runs) and {@code evaluation_provider} ({@code auto}: compute's LLM failover order).
+ * pipeline runs) and {@code evaluation_provider} ({@code auto}: compute's LLM failover order). IMAGE_ADJUSTING takes
+ * {@code brightness}, {@code contrast}, {@code saturation} and {@code temperature} (our additions, -1 to 1, 0 leaves it).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GenerationCreate(
@@ -73,8 +74,12 @@ public record GenerationCreate(
         @Size(min = 1, max = 8) List<@NotBlank @Size(max = 255) String> shotTypes,
         @DecimalMin("0") @DecimalMax("1") Double minConfidenceScore,
         @Min(1) @Max(3) Integer maxAttempts,
-        @Pattern(regexp = "auto|anthropic|openai|gemini", message = "Input should be 'auto', 'anthropic', 'openai' or 'gemini'")
-        String evaluationProvider) {
+        @Pattern(regexp = "auto", message = "Input should be 'auto' (compute's LLM failover order picks the evaluator)")
+        String evaluationProvider,
+        @DecimalMin("-1") @DecimalMax("1") Double brightness,
+        @DecimalMin("-1") @DecimalMax("1") Double contrast,
+        @DecimalMin("-1") @DecimalMax("1") Double saturation,
+        @DecimalMin("-1") @DecimalMax("1") Double temperature) {
 
     /** A prompt may be left out, but not given empty. */
     static final String NOT_BLANK = "(?s).*\\S.*";

@@ -57,6 +57,7 @@ public final class GenerationPipelines {
             row(r -> r.strategy() == GenerationStrategy.GENERATE && r.productImage() != null, "product-shot", Outputs.LAST_IMAGE),
             row(r -> r.strategy() == GenerationStrategy.GENERATE && r.refining(), "base-refine", Outputs.LAST_IMAGE),
             new Row(r -> r.strategy() == GenerationStrategy.GENERATE, Pipeline.TASK),
+            row(r -> r.strategy() == GenerationStrategy.EDITING && r.productImage() != null, "editing-try-on", Outputs.LAST_IMAGE),
             row(r -> r.strategy() == GenerationStrategy.EDITING, "editing", Outputs.LAST_IMAGE),
             row(r -> r.strategy() == GenerationStrategy.REFINE, "refine", Outputs.LAST_IMAGE),
             row(r -> r.strategy() == GenerationStrategy.VIDEO, "video", Outputs.LAST_IMAGE),
@@ -93,6 +94,10 @@ public final class GenerationPipelines {
                         "value_error"));
             }
         }
+        if (request.productImage() != null && (agentic || request.shotTypes() != null)) {
+            errors.add(FieldError.body("product_image", "product_image makes a product shot (BASE, without shot_types), or a try-on (EDITING)",
+                    "value_error"));
+        }
         if (request.refining() && (agentic || request.shotTypes() != null
                 || request.strategy() != GenerationStrategy.GENERATE && request.strategy() != GenerationStrategy.EDITING)) {
             errors.add(FieldError.body("refine", "refine adds a refine step to BASE generations of generation_strategy GENERATE or EDITING",
@@ -120,7 +125,11 @@ public final class GenerationPipelines {
         put(inputs, "product_image_url", request.productImage());
         put(inputs, "image_url", request.inputImageUrl());
         put(inputs, "upscale_factor", request.scaleFactor());
-        inputs.put("refine", request.refining() ? 1 : 0);
+        inputs.put("refine", request.refining());
+        put(inputs, "brightness", request.brightness());
+        put(inputs, "contrast", request.contrast());
+        put(inputs, "saturation", request.saturation());
+        put(inputs, "temperature", request.temperature());
         if (request.type() == GenerationType.AGENTIC) {
             double minScore = request.minConfidenceScore() == null ? MIN_CONFIDENCE_SCORE : request.minConfidenceScore();
             int attempts = request.maxAttempts() == null ? MAX_ATTEMPTS : request.maxAttempts();
@@ -129,7 +138,6 @@ public final class GenerationPipelines {
             for (int n = 1; n < MAX_ATTEMPTS; n++) {
                 inputs.put("retry_below_" + n, n < attempts ? minScore : 0.0);
             }
-            put(inputs, "evaluation_provider", "auto".equals(request.evaluationProvider()) ? null : request.evaluationProvider());
         }
         if (request.shotTypes() != null) {
             List<Map<String, Object>> shots = new ArrayList<>();

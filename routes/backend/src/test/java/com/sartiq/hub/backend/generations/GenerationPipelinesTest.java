@@ -58,6 +58,8 @@ class GenerationPipelinesTest {
         byStrategy.forEach((strategy, template) ->
                 assertThat(pipeline("{\"prompt\":\"p\",\"generation_strategy\":\"" + strategy + "\"" + IMAGE + "}").template()).isEqualTo(template));
         assertThat(pipeline("{\"prompt\":\"p\",\"generation_strategy\":\"EDITING\",\"refine\":true" + IMAGE + "}").template()).isEqualTo("editing");
+        assertThat(pipeline("{\"prompt\":\"p\",\"generation_strategy\":\"EDITING\",\"product_image\":\"https://cdn/p.png\"" + IMAGE + "}").template())
+                .isEqualTo("editing-try-on");
     }
 
     @Test
@@ -76,7 +78,9 @@ class GenerationPipelinesTest {
         assertThat(refused("{\"prompt\":\"p\",\"shot_types\":[\"a\"],\"refine\":true}")).containsExactly("refine");
         assertThat(refused("{\"prompt\":\"p\",\"generation_strategy\":\"VIDEO\",\"refine\":true" + IMAGE + "}")).containsExactly("refine");
         assertThat(refused("{\"prompt\":\"p\",\"generation_type\":\"AGENTIC\",\"max_attempts\":4,\"min_confidence_score\":1.5,"
-                + "\"evaluation_provider\":\"oracle\"}")).containsExactly("evaluation_provider", "max_attempts", "min_confidence_score");
+                + "\"evaluation_provider\":\"openai\"}")).containsExactly("evaluation_provider", "max_attempts", "min_confidence_score");
+        assertThat(refused("{\"prompt\":\"p\",\"generation_type\":\"AGENTIC\",\"product_image\":\"https://cdn/p.png\"}"))
+                .containsExactly("product_image");
         assertThat(refused("{\"prompt\":\"p\",\"shot_types\":[]}")).containsExactly("shot_types");
     }
 
@@ -87,7 +91,7 @@ class GenerationPipelinesTest {
         Map<String, Object> inputs = GenerationPipelines.inputs(request, generation(), List.of(prediction("a", 11, null, null)));
         assertThat(inputs).containsEntry("prompt", "a linen dress").containsEntry("width", 512).containsEntry("height", 768)
                 .containsEntry("seed", 11L).containsEntry("subject_lora_weight", 0.8).containsEntry("product_image_url", "https://cdn/p.png")
-                .containsEntry("upscale_factor", 2.0).containsEntry("refine", 1)
+                .containsEntry("upscale_factor", 2.0).containsEntry("refine", true)
                 .doesNotContainKeys("negative_prompt", "style_lora_weight", "image_url", "min_score", "shots");
     }
 
@@ -98,9 +102,8 @@ class GenerationPipelinesTest {
         assertThat(byDefault).containsEntry("min_score", 0.7).containsEntry("retry_below_1", 0.7).containsEntry("retry_below_2", 0.7)
                 .doesNotContainKey("evaluation_provider");
         Map<String, Object> twoAttempts = GenerationPipelines.inputs(read("{\"prompt\":\"p\",\"generation_type\":\"AGENTIC\",\"max_attempts\":2,"
-                + "\"min_confidence_score\":0.8,\"evaluation_provider\":\"gemini\"}"), generation(), List.of(prediction("a", 1, null, null)));
-        assertThat(twoAttempts).containsEntry("min_score", 0.8).containsEntry("retry_below_1", 0.8).containsEntry("retry_below_2", 0.0)
-                .containsEntry("evaluation_provider", "gemini");
+                + "\"min_confidence_score\":0.8,\"evaluation_provider\":\"auto\"}"), generation(), List.of(prediction("a", 1, null, null)));
+        assertThat(twoAttempts).containsEntry("min_score", 0.8).containsEntry("retry_below_1", 0.8).containsEntry("retry_below_2", 0.0);
     }
 
     @Test
