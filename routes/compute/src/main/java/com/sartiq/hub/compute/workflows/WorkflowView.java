@@ -9,7 +9,12 @@ import java.util.Map;
 
 import static com.sartiq.hub.common.sql.SqlValues.utc;
 
-/** A workflow as {@code GET /api/v1/workflows/{id}} shows it: its state and each node's task, attempts, timings and output. */
+/**
+ * A workflow as {@code GET /api/v1/workflows/{id}} shows it: its state, progress and each node's task,
+ * attempts, timings and output. A skipped node says why in {@code skip_reason}: {@code condition} (its
+ * {@code when} was false, or a step it depends on was skipped by its condition: not a failure),
+ * {@code dependency} (a step it depends on failed), {@code fail_fast} or {@code cancelled}.
+ */
 final class WorkflowView {
 
     private WorkflowView() {
@@ -20,10 +25,14 @@ final class WorkflowView {
         view.put("id", String.valueOf(workflow.get("id")));
         view.put("name", (String) workflow.get("name"));
         view.put("description", (String) workflow.get("description"));
+        view.put("template", (String) workflow.get("template"));
         view.put("origin_instance", (String) workflow.get("origin_instance"));
         view.put("status", (String) workflow.get("status"));
+        view.put("progress", WorkflowProgress.of(WorkflowProgress.states(nodes)));
         view.put("failure_policy", (String) workflow.get("failure_policy"));
         view.set("inputs", json(workflow.get("inputs"), mapper));
+        view.put("webhook_url", (String) workflow.get("webhook_url"));
+        view.set("metadata", json(workflow.get("metadata"), mapper));
         view.set("created_at", mapper.valueToTree(utc(workflow.get("created_at"))));
         view.set("started_at", mapper.valueToTree(utc(workflow.get("started_at"))));
         view.set("completed_at", mapper.valueToTree(utc(workflow.get("completed_at"))));
@@ -33,12 +42,14 @@ final class WorkflowView {
             step.put("id", (String) node.get("node_id"));
             step.put("task_type", (String) node.get("task_type"));
             step.put("status", (String) node.get("status"));
+            step.put("skip_reason", (String) node.get("skip_reason"));
             step.put("task_id", (String) node.get("task_id_text"));
             step.put("task_status", (String) node.get("task_status"));
             step.put("progress", node.get("task_progress") == null ? 0 : ((Number) node.get("task_progress")).intValue());
             step.put("runs", ((Number) node.get("runs")).intValue());
             step.put("attempts", node.get("task_attempt") == null ? 0 : ((Number) node.get("task_attempt")).intValue());
             step.set("depends_on", json(node.get("depends_on"), mapper));
+            step.put("when", (String) node.get("condition"));
             step.set("input_mappings", json(node.get("input_mappings"), mapper));
             step.set("config", json(node.get("config"), mapper));
             step.set("output", json(node.get("output"), mapper));

@@ -29,11 +29,12 @@ class WorkflowPlannerTest {
     void mappingsResolveStepOutputsListIndexesAndWorkflowInputs() throws Exception {
         JsonNode inputs = MAPPER.readTree("{\"style\":{\"strength\":0.4}}");
         Map<String, JsonNode> outputs = Map.of("generate", MAPPER.readTree("{\"images\":[{\"url\":\"https://cdn/a.png\"},{\"url\":\"https://cdn/b.png\"}]}"));
+        Ref.Scope scope = Ref.Scope.of(inputs, outputs);
         ObjectNode config = InputMappings.apply(MAPPER.createObjectNode().put("prompt", "p"),
-                MAPPER.readTree("{\"image_url\":\"generate.images.1.url\",\"strength\":\"$input.style.strength\"}"), inputs, outputs);
+                MAPPER.readTree("{\"image_url\":\"generate.images.1.url\",\"strength\":\"$input.style.strength\"}"), scope);
         assertEquals("{\"prompt\":\"p\",\"image_url\":\"https://cdn/b.png\",\"strength\":0.4}", config.toString());
-        assertTrue(InputMappings.resolve("generate.images.5.url", inputs, outputs).isEmpty());
-        assertTrue(InputMappings.resolve("ghost.images", inputs, outputs).isEmpty());
+        assertTrue(Ref.parse("generate.images.5.url").orElseThrow().resolve(scope).isEmpty());
+        assertTrue(Ref.parse("ghost.images").orElseThrow().resolve(scope).isEmpty());
     }
 
     @Test
@@ -95,9 +96,52 @@ class WorkflowPlannerTest {
         assertEquals("failed", plan.finalStatus());
     }
 
+    @Test
+    void aFalseConditionSkipsTheStepAndItsDependantsWithoutFailingTheWorkflow() throws Exception {
+        List<WorkflowPlanner.Node> nodes = List.of(
+                node("evaluate", "completed", List.of(), "{}", "{\"json\":{\"score\":8}}", 1),
+                conditional("regenerate", List.of("evaluate"), "evaluate.json.score < $input.min"),
+                node("refine", "waiting", List.of("regenerate"), "{}", null, 0));
+        WorkflowPlanner.Plan plan = WorkflowPlanner.plan("w6", true, MAPPER.readTree("{\"min\":7}"), nodes, rows);
+        assertTrue(plan.enqueue().isEmpty());
+        assertEquals(List.of(new WorkflowPlanner.End("regenerate", "skipped", "condition", "condition not met: evaluate.json.score < $input.min"),
+                new WorkflowPlanner.End("refine", "skipped", "condition", "condition not met: step 'regenerate' was skipped")), plan.end());
+        assertEquals("completed", plan.finalStatus(), "a step skipped by its condition is not a failure");
+    }
+
+    @Test
+    void aTrueConditionRunsTheStepWithItsTemplatesRendered() throws Exception {
+        WorkflowPlanner.Node regenerate = new WorkflowPlanner.Node("regenerate", "GENERATION", "waiting", null,
+                (ObjectNode) MAPPER.readTree("{\"prompt\":\"{{ $input.prompt }}. Fix this: {{ evaluate.json.reasons }}\",\"seed\":\"{{ evaluate.json.score }}\"}"),
+                List.of("evaluate"), MAPPER.createObjectNode(), "evaluate.json.score < 7", null, null, 0);
+        WorkflowPlanner.Plan plan = WorkflowPlanner.plan("w7", true, MAPPER.readTree("{\"prompt\":\"a dress\"}"), List.of(
+                node("evaluate", "completed", List.of(), "{}", "{\"json\":{\"score\":4,\"reasons\":\"too dark\"}}", 1), regenerate), rows);
+        assertEquals(1, plan.enqueue().size(), plan.end().toString());
+        ObjectNode config = (ObjectNode) plan.enqueue().get(0).taskRow().get("config");
+        assertEquals("a dress. Fix this: too dark", config.get("prompt").asText());
+        assertEquals(4, config.get("seed").asInt());
+    }
+
+    @Test
+    void aConditionThatCannotBeEvaluatedFailsTheStepAndAFailureSkipsDependantsAsDependency() throws Exception {
+        WorkflowPlanner.Plan plan = WorkflowPlanner.plan("w8", false, MAPPER.createObjectNode(), List.of(
+                node("evaluate", "completed", List.of(), "{}", "{\"text\":\"no json\"}", 1),
+                conditional("regenerate", List.of("evaluate"), "evaluate.json.score < 7"),
+                node("refine", "waiting", List.of("regenerate"), "{}", null, 0)), rows);
+        assertEquals("failed", plan.end().get(0).status());
+        assertTrue(plan.end().get(0).errorMessage().contains("evaluate.json.score"), plan.end().toString());
+        assertEquals(new WorkflowPlanner.End("refine", "skipped", "dependency", "a step it depends on did not complete"), plan.end().get(1));
+        assertEquals("failed", plan.finalStatus());
+    }
+
+    private static WorkflowPlanner.Node conditional(String id, List<String> dependsOn, String when) {
+        return new WorkflowPlanner.Node(id, "REFINE", "waiting", null, MAPPER.createObjectNode(), dependsOn, MAPPER.createObjectNode(), when,
+                null, null, 0);
+    }
+
     private static WorkflowPlanner.Node node(String id, String status, List<String> dependsOn, String mappings, String output, int runs)
             throws Exception {
-        return new WorkflowPlanner.Node(id, "REFINE", status, MAPPER.createObjectNode(), dependsOn, MAPPER.readTree(mappings),
+        return new WorkflowPlanner.Node(id, "REFINE", status, null, MAPPER.createObjectNode(), dependsOn, MAPPER.readTree(mappings), null,
                 output == null ? null : MAPPER.readTree(output), "queued".equals(status) ? "t-" + id : null, runs);
     }
 }
