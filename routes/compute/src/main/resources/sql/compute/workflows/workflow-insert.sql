@@ -8,10 +8,11 @@ with created as (
     on conflict (idempotency_key) do nothing
     returning id),
 nodes as (
-    insert into workflow_node (workflow_id, node_id, position, task_type, config, depends_on, input_mappings, condition)
-    select created.id, n.node_id, n.position, n.task_type, n.config, n.depends_on, n.input_mappings, n.condition
+    insert into workflow_node (workflow_id, node_id, position, task_type, config, depends_on, input_mappings, condition, for_each)
+    select created.id, n.node_id, n.position, n.task_type, n.config, n.depends_on, n.input_mappings, n.condition, n.for_each
       from created, jsonb_to_recordset(cast(:#nodes as jsonb))
-           as n(node_id text, position int, task_type text, config jsonb, depends_on jsonb, input_mappings jsonb, condition text))
+           as n(node_id text, position int, task_type text, config jsonb, depends_on jsonb, input_mappings jsonb, condition text,
+                for_each text))
 select id::text as id, true as created from created
 union all
 select id::text as id, false as created from workflow

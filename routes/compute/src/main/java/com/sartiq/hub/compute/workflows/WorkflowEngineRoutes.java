@@ -2,6 +2,7 @@ package com.sartiq.hub.compute.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sartiq.hub.common.rest.RequestValidationException;
 import com.sartiq.hub.compute.config.ComputeRoles;
@@ -67,13 +68,19 @@ public class WorkflowEngineRoutes extends RouteBuilder {
                 .to("sql:classpath:sql/compute/workflows/workflow-sync-nodes.sql")
                 .to("sql:classpath:sql/compute/workflows/workflow-nodes.sql?outputType=SelectList")
                 .process(this::plan)
+                .split(simple("${exchangeProperty.plan.expand}"))
+                    .process(this::fanOutRow)
+                    .to("sql:classpath:sql/compute/workflows/workflow-fan-out.sql")
+                .end()
                 .split(simple("${exchangeProperty.plan.enqueue}"))
                     .to("direct:workflows.enqueue")
                 .end()
                 .split(simple("${exchangeProperty.plan.end}"))
                     .setBody(e -> {
                         WorkflowPlanner.End end = e.getMessage().getBody(WorkflowPlanner.End.class);
-                        return nodeEnd(end.nodeId(), end.status(), end.skipReason(), end.errorMessage());
+                        Map<String, Object> row = nodeEnd(end.nodeId(), end.status(), end.skipReason(), end.errorMessage());
+                        row.put("output", end.output() == null ? null : end.output().toString());
+                        return row;
                     })
                     .to("sql:classpath:sql/compute/workflows/workflow-node-end.sql")
                 .end()
@@ -171,7 +178,9 @@ public class WorkflowEngineRoutes extends RouteBuilder {
             WorkflowView.json(row.get("depends_on"), mapper).forEach(d -> dependsOn.add(d.asText()));
             nodes.add(new WorkflowPlanner.Node((String) row.get("node_id"), (String) row.get("task_type"), (String) row.get("status"),
                     (String) row.get("skip_reason"), (ObjectNode) WorkflowView.json(row.get("config"), mapper), dependsOn,
-                    WorkflowView.json(row.get("input_mappings"), mapper), (String) row.get("condition"),
+                    WorkflowView.json(row.get("input_mappings"), mapper), (String) row.get("condition"), (String) row.get("for_each"),
+                    (String) row.get("parent_id"), row.get("item_index") == null ? null : ((Number) row.get("item_index")).intValue(),
+                    row.get("item") == null ? null : WorkflowView.json(row.get("item"), mapper),
                     row.get("output") == null ? null : WorkflowView.json(row.get("output"), mapper), (String) row.get("task_id_text"),
                     ((Number) row.get("runs")).intValue()));
         }
@@ -179,6 +188,13 @@ public class WorkflowEngineRoutes extends RouteBuilder {
         JsonNode inputs = WorkflowView.json(exchange.getProperty("inputs"), mapper);
         exchange.setProperty("plan", WorkflowPlanner.plan(exchange.getProperty("workflowId", String.class), failFast, inputs, nodes,
                 this::taskRow));
+    }
+
+    private void fanOutRow(Exchange exchange) {
+        WorkflowPlanner.Expand expand = exchange.getMessage().getBody(WorkflowPlanner.Expand.class);
+        ArrayNode items = mapper.createArrayNode();
+        expand.items().forEach(i -> items.addObject().put("node_id", i.nodeId()).put("item_index", i.itemIndex()).set("item", i.item()));
+        exchange.getMessage().setBody(Map.of("stepId", expand.stepId(), "items", items.toString()));
     }
 
     @SuppressWarnings("unchecked")
@@ -197,9 +213,11 @@ public class WorkflowEngineRoutes extends RouteBuilder {
         }
     }
 
-    private static Map<String, Object> nodeEnd(String nodeId, String status, String skipReason, String errorMessage) {
+    /** The parameters of {@code workflow-node-end.sql}. */
+    static Map<String, Object> nodeEnd(String nodeId, String status, String skipReason, String errorMessage) {
         Map<String, Object> row = new HashMap<>(Map.of("nodeId", nodeId, "status", status, "errorMessage", errorMessage == null ? "" : errorMessage));
         row.put("skipReason", skipReason);
+        row.put("output", null);
         return row;
     }
 }

@@ -57,7 +57,7 @@ final class WorkflowEvents {
             WorkflowProgress.State node = after.get(i);
             String was = before.nodes().getOrDefault(node.id(), "waiting");
             boolean ends = !was.equals(node.status()) && WorkflowProgress.ENDED.contains(node.status());
-            counted.add(ends ? new WorkflowProgress.State(node.id(), was) : node);
+            counted.add(ends ? node.withStatus(was) : node);
             if (ends) {
                 ended.add(i);
             }

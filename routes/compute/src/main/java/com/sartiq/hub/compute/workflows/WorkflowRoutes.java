@@ -193,12 +193,7 @@ public class WorkflowRoutes extends RouteBuilder {
                 .split(body())
                     .setProperty("nodeId", simple("${body[node_id]}"))
                     .to("sql:classpath:sql/compute/task-cancel.sql?outputType=SelectOne")
-                    .setBody(e -> {
-                        Map<String, Object> end = new HashMap<>(Map.of("nodeId", e.getProperty("nodeId"), "status", "cancelled",
-                                "errorMessage", "workflow cancelled"));
-                        end.put("skipReason", null);
-                        return end;
-                    })
+                    .setBody(e -> WorkflowEngineRoutes.nodeEnd(e.getProperty("nodeId", String.class), "cancelled", null, "workflow cancelled"))
                     .to("sql:classpath:sql/compute/workflows/workflow-node-end.sql")
                 .end()
                 .to("direct:workflows.announce")

@@ -28,13 +28,14 @@ import java.util.regex.Pattern;
  * Checks a workflow's {@code steps} (of a request or of a named template) and turns them into node rows in
  * topological order: ids, types, params (as the tasks API checks them; fields filled at run time from a step
  * output are exempt, fields filled from known inputs are checked with their values), dependencies (acyclic, by
- * Kahn's algorithm), and every reference in {@code input_mappings}, {@code {{ }}} templates and {@code when}
- * (to a given input or a step the step depends on, directly or through others). Every bad field is reported,
+ * Kahn's algorithm), and every reference in {@code input_mappings}, {@code {{ }}} templates, {@code when} and
+ * {@code for_each} (to a given input or a step the step depends on, directly or through others; {@code $item} and
+ * {@code $index} in the config and mappings of a for_each step only). Every bad field is reported,
  * {@code loc} = {@code ["body","steps",<index>,<field>…]}, the message naming the step.
  */
 final class WorkflowSteps {
 
-    static final Set<String> FIELDS = Set.of("id", "task_type", "config", "depends_on", "input_mappings", "when");
+    static final Set<String> FIELDS = Set.of("id", "task_type", "config", "depends_on", "input_mappings", "when", "for_each");
 
     /** Step ids the task keys of another step (item {@code <id>-<n>}, resumed run {@code <id>-run<n>}) could take. */
     private static final Pattern DERIVED_ID = Pattern.compile("(.+)-(run)?\\d+");
@@ -139,7 +140,8 @@ final class WorkflowSteps {
             }
         });
         Set<String> ancestors = ancestors(id, graph);
-        Consumer<RefCheck> check = c -> checkRef(c, id, ancestors, inputs, errors);
+        String forEach = forEach(step, i, id, ancestors, inputs, errors);
+        Consumer<RefCheck> check = c -> checkRef(c, id, ancestors, inputs, forEach != null, errors);
         JsonNode mappings = object(step, "input_mappings", i, errors);
         mappings.fields().forEachRemaining(m -> {
             List<Object> loc = List.of("body", "steps", i, "input_mappings", m.getKey());
@@ -164,7 +166,7 @@ final class WorkflowSteps {
                     throw new IllegalArgumentException("Input should be a valid string");
                 }
                 when = whenNode.asText();
-                Condition.parse(when).refs().forEach(ref -> check.accept(new RefCheck(ref, loc, "condition")));
+                Condition.parse(when).refs().forEach(ref -> checkRef(new RefCheck(ref, loc, "condition"), id, ancestors, inputs, false, errors));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(loc, "Step '" + id + "': " + e.getMessage(), "value_error"));
             }
@@ -183,13 +185,34 @@ final class WorkflowSteps {
         node.set("depends_on", mapper.valueToTree(graph.getOrDefault(id, List.of())));
         node.set("input_mappings", mappings);
         node.put("condition", when);
+        node.put("for_each", forEach);
         return node;
+    }
+
+    /** A for_each reference: to a list among the inputs (checked now when given) or in an upstream output (checked when it runs). */
+    private static String forEach(JsonNode step, int i, String id, Set<String> ancestors, Inputs inputs, List<FieldError> errors) {
+        JsonNode value = step.path("for_each");
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        List<Object> loc = List.of("body", "steps", i, "for_each");
+        Optional<Ref> ref = value.isTextual() ? Ref.parse(value.asText()) : Optional.empty();
+        if (ref.isEmpty() || ref.get().perItem()) {
+            errors.add(new FieldError(loc, "Step '" + id + "': for_each reads a list: '<step_id>.<output path>' or '$input.<field>'", "value_error"));
+            return null;
+        }
+        checkRef(new RefCheck(ref.get(), loc, "for_each"), id, ancestors, inputs, false, errors);
+        Optional<JsonNode> list = ref.get().input() ? ref.get().resolve(Ref.Scope.of(inputs.values(), Map.of())) : Optional.empty();
+        if (list.isPresent() && !list.get().isArray()) {
+            errors.add(new FieldError(loc, "Step '" + id + "': for_each " + ref.get() + " is not a list", "list_type"));
+        }
+        return value.asText();
     }
 
     private record RefCheck(Ref ref, List<Object> loc, String what) {
     }
 
-    private static void checkRef(RefCheck c, String id, Set<String> ancestors, Inputs inputs, List<FieldError> errors) {
+    private static void checkRef(RefCheck c, String id, Set<String> ancestors, Inputs inputs, boolean perItem, List<FieldError> errors) {
         Ref ref = c.ref();
         String problem = null;
         if (ref.input()) {
@@ -197,7 +220,9 @@ final class WorkflowSteps {
                 problem = "workflow input '" + String.join(".", ref.path()) + "' is not given";
             }
         } else if (ref.perItem()) {
-            problem = ref.source() + " is only known in a for_each step";
+            if (!perItem) {
+                problem = ref.source() + " is only known in the config and input_mappings of a for_each step";
+            }
         } else if (!ancestors.contains(ref.source())) {
             problem = c.what() + " " + ref + " reads step '" + ref.source() + "', which it does not depend on";
         }

@@ -103,6 +103,21 @@ class WorkflowRequestReaderTest {
     }
 
     @Test
+    void forEachReadsAListAndOnlyItsStepMayReadTheItem() throws Exception {
+        String shots = "{\"id\":\"shots\",\"task_type\":\"GENERATION\",\"for_each\":\"$input.shots\","
+                + "\"config\":{\"prompt\":\"{{ $item.angle }} view\",\"seed\":\"{{ $index }}\"}}";
+        String pick = "{\"id\":\"pick\",\"task_type\":\"REFINE\",\"depends_on\":[\"shots\"],\"input_mappings\":{\"image_url\":\"shots.items.0.images.0.url\"}}";
+        Map<String, Object> row = READER.read("{\"name\":\"fan\",\"inputs\":{\"shots\":[{\"angle\":\"front\"}]},\"steps\":[" + shots + "," + pick + "]}", null);
+        assertEquals("$input.shots", MAPPER.readTree((String) row.get("nodes")).get(0).get("for_each").asText());
+
+        List<FieldError> errors = errors("{\"name\":\"fan\",\"inputs\":{\"shots\":\"front\"},\"steps\":[" + shots + ","
+                + pick.replace("\"input_mappings\"", "\"when\":\"$index > 1\",\"config\":{\"upscale_factor\":\"{{ $item }}\"},\"input_mappings\"") + "]}");
+        assertEquals(List.of(List.of("body", "steps", 0, "for_each"), List.of("body", "steps", 1, "config", "upscale_factor"),
+                List.of("body", "steps", 1, "when")), errors.stream().map(FieldError::loc).toList());
+        assertTrue(errors.get(0).msg().contains("is not a list"), errors.toString());
+    }
+
+    @Test
     void badConditionsAndUnknownStepFieldsAreNamed() {
         List<FieldError> errors = errors("{\"name\":\"w\",\"steps\":[" + GENERATE.replace("}}", "},\"when\":\"score is high\"}")
                 + ",{\"id\":\"r\",\"task_type\":\"REFINE\",\"depends_on\":[\"generate\"],\"dependsOn\":[],"
