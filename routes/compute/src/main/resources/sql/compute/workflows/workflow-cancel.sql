@@ -5,6 +5,6 @@ with cancelled as (
      where id = cast(:#${exchangeProperty.workflowId} as uuid) and status in ('created', 'running')
     returning id)
 update workflow_node n
-   set status = 'skipped', completed_at = now()
+   set status = 'skipped', skip_reason = 'cancelled', error_message = 'workflow cancelled', completed_at = now()
   from cancelled
  where n.workflow_id = cancelled.id and n.status = 'waiting'

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The workflow engine over the real compute hub and the fal simulator: a GENERATION → REFINE pipeline
- * hands the generated image to the refine, a bad DAG is refused naming the step and field, and fail_fast
- * on a failing step fails the workflow and skips or cancels the rest.
+ * hands the generated image to the refine, a bad DAG is refused naming the step and field, fail_fast
+ * on a failing step fails the workflow and skips or cancels the rest, a step whose condition is false is
+ * skipped (with its dependants) without failing the workflow, and a repeated Idempotency-Key answers the
+ * first workflow.
  */
 class WorkflowTest {
 
@@ -153,6 +156,63 @@ class WorkflowTest {
         assertEquals(1, step(done, "generate").get("runs").asInt(), "one task for the root step, however many starts");
         assertEquals(1, step(done, "refine").get("runs").asInt());
         assertEquals(401, Http.get(workflows + id, null).status(), "the workflow API takes the compute API key");
+    }
+
+    @Test
+    void aFalseConditionSkipsItsStepAndDependantsAndTheWorkflowStillCompletes() {
+        // the simulator's JSON answer echoes the prompt and counts its characters: 12 here
+        Http.Response created = Http.postJson(workflows, apiKey, "{\"name\":\"agentic\",\"inputs\":{\"max_chars\":100,\"prompt\":\"a red coat\"},"
+                + "\"steps\":[{\"id\":\"evaluate\",\"task_type\":\"LLM_INTERACTION\",\"config\":{\"prompt\":\"score it now\",\"response_format\":\"json\"}},"
+                + "{\"id\":\"regenerate\",\"task_type\":\"GENERATION\",\"depends_on\":[\"evaluate\"],\"when\":\"evaluate.json.prompt_chars > $input.max_chars\","
+                + "\"config\":{\"prompt\":\"{{ $input.prompt }}\",\"width\":256,\"height\":256}},"
+                + "{\"id\":\"refine\",\"task_type\":\"REFINE\",\"depends_on\":[\"regenerate\"],\"input_mappings\":{\"image_url\":\"regenerate.images.0.url\"}},"
+                + "{\"id\":\"caption\",\"task_type\":\"LLM_INTERACTION\",\"depends_on\":[\"evaluate\"],\"when\":\"evaluate.json.prompt_chars <= 100\","
+                + "\"config\":{\"prompt\":\"{{ $input.prompt }}, judged: {{ evaluate.json.answer }}\"}}]}");
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().get("id").asText();
+        assertEquals("evaluate.json.prompt_chars > $input.max_chars", step(created.json(), "regenerate").get("when").asText());
+
+        JsonNode done = Http.await(workflows + id, apiKey, Duration.ofSeconds(60), w -> !w.get("status").asText().equals("running"));
+        assertEquals("completed", done.get("status").asText(), done.toString());
+        assertEquals(100, done.get("progress").asInt());
+        JsonNode regenerate = step(done, "regenerate");
+        assertEquals("skipped", regenerate.get("status").asText());
+        assertEquals("condition", regenerate.get("skip_reason").asText());
+        assertEquals("condition not met: evaluate.json.prompt_chars > $input.max_chars", regenerate.get("error_message").asText());
+        assertTrue(regenerate.get("task_id").isNull(), "a step skipped by its condition never becomes a task");
+        assertEquals("condition", step(done, "refine").get("skip_reason").asText(), "skipped the same way as the step it depends on");
+        JsonNode caption = step(done, "caption");
+        assertEquals("completed", caption.get("status").asText());
+        JsonNode captionTask = Http.get(hubs.computeUrl() + "/api/v1/tasks/" + caption.get("task_id").asText(), apiKey).json();
+        assertEquals("a red coat, judged: score it now", captionTask.at("/params/prompt").asText(), "the template read the evaluation");
+    }
+
+    @Test
+    void badConditionsAndTemplatesAreRefusedNamingTheStepAndField() {
+        Http.Response bad = Http.postJson(workflows, apiKey, PIPELINE.formatted(",{\"id\":\"check\",\"task_type\":\"LLM_INTERACTION\","
+                + "\"depends_on\":[\"generate\"],\"when\":\"refine.json.score < 7\",\"config\":{\"prompt\":\"{{ $input.missing }}\"}}", ""));
+        assertEquals(422, bad.status(), bad.body());
+        List<String> locs = new ArrayList<>();
+        bad.json().get("detail").forEach(d -> locs.add(d.get("loc").toString()));
+        assertEquals(List.of("[\"body\",\"steps\",2,\"config\",\"prompt\"]", "[\"body\",\"steps\",2,\"when\"]"), locs, bad.body());
+        assertTrue(bad.json().at("/detail/1/msg").asText().contains("Step 'check'"), bad.body());
+
+        Http.Response syntax = Http.postJson(workflows, apiKey, PIPELINE.formatted("", "").replace("\"depends_on\":[\"generate\"],",
+                "\"depends_on\":[\"generate\"],\"when\":\"generate.seed is odd\","));
+        assertEquals(422, syntax.status(), syntax.body());
+        assertEquals("[\"body\",\"steps\",1,\"when\"]", syntax.json().at("/detail/0/loc").toString());
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheFirstWorkflow() {
+        String key = "wf-" + System.nanoTime();
+        Http.Response first = Http.postJson(workflows, apiKey, PIPELINE.formatted("", ",\"start\":false"), Map.of("Idempotency-Key", key));
+        assertEquals(201, first.status(), first.body());
+        Http.Response again = Http.postJson(workflows, apiKey, PIPELINE.formatted("", ",\"start\":false"), Map.of("Idempotency-Key", key));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(first.json().get("id").asText(), again.json().get("id").asText());
+        assertEquals("created", again.json().get("status").asText());
+        assertEquals(200, Http.postJson(workflows + first.json().get("id").asText() + "/cancel", apiKey, "").status());
     }
 
     private static JsonNode step(JsonNode workflow, String id) {
