@@ -98,8 +98,7 @@ public final class GenerationPipelines {
             errors.add(FieldError.body("product_image", "product_image makes a product shot (BASE, without shot_types), or a try-on (EDITING)",
                     "value_error"));
         }
-        if (request.refining() && (agentic || request.shotTypes() != null
-                || request.strategy() != GenerationStrategy.GENERATE && request.strategy() != GenerationStrategy.EDITING)) {
+        if (request.refining() && (agentic || request.strategy() != GenerationStrategy.GENERATE && request.strategy() != GenerationStrategy.EDITING)) {
             errors.add(FieldError.body("refine", "refine adds a refine step to BASE generations of generation_strategy GENERATE or EDITING",
                     "value_error"));
         }

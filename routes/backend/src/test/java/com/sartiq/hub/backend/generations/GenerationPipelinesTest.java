@@ -53,6 +53,7 @@ class GenerationPipelinesTest {
         assertThat(pipeline("{\"prompt\":\"p\",\"product_image\":\"https://cdn/p.png\",\"refine\":true}").template()).isEqualTo("product-shot");
         assertThat(pipeline("{\"prompt\":\"p\",\"generation_type\":\"AGENTIC\"}")).isEqualTo(new Pipeline("agentic", Outputs.ATTEMPTS));
         assertThat(pipeline("{\"prompt\":\"p\",\"shot_types\":[\"front full body\",\"back\"]}")).isEqualTo(new Pipeline("shot-types", Outputs.ITEMS));
+        assertThat(pipeline("{\"prompt\":\"p\",\"shot_types\":[\"front\"],\"refine\":true}").template()).isEqualTo("shot-types");
         Map<String, String> byStrategy = Map.of("EDITING", "editing", "REFINE", "refine", "VIDEO", "video", "BACKGROUND_FIXING", "background-fix",
                 "FACE_FIXING", "face-fix", "IMAGE_ADJUSTING", "image-adjust");
         byStrategy.forEach((strategy, template) ->
@@ -75,7 +76,7 @@ class GenerationPipelinesTest {
                 .containsExactly("generation_strategy");
         assertThat(refused("{\"prompt\":\"p\",\"shot_types\":[\"a\",\"b\"],\"batch_size\":2}")).containsExactly("batch_size");
         assertThat(refused("{\"prompt\":\"p\",\"shot_types\":[\"a\"],\"generation_type\":\"AGENTIC\"}")).containsExactly("shot_types");
-        assertThat(refused("{\"prompt\":\"p\",\"shot_types\":[\"a\"],\"refine\":true}")).containsExactly("refine");
+        assertThat(refused("{\"prompt\":\"p\",\"generation_type\":\"AGENTIC\",\"refine\":true}")).containsExactly("refine");
         assertThat(refused("{\"prompt\":\"p\",\"generation_strategy\":\"VIDEO\",\"refine\":true" + IMAGE + "}")).containsExactly("refine");
         assertThat(refused("{\"prompt\":\"p\",\"generation_type\":\"AGENTIC\",\"max_attempts\":4,\"min_confidence_score\":1.5,"
                 + "\"evaluation_provider\":\"openai\"}")).containsExactly("evaluation_provider", "max_attempts", "min_confidence_score");
