@@ -1,6 +1,7 @@
 package com.sartiq.hub.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sartiq.hub.backend.generations.GenerationPipelines;
 import com.sartiq.hub.localstack.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,13 @@ class GenerationStrategiesTest {
     static void start() {
         hubs = Hubs.get();
         apiKey = hubs.stack().secrets().computeApiKey();
+    }
+
+    @Test
+    void computeKnowsEveryTemplateTheStrategyTableNames() {
+        Set<String> known = new HashSet<>();
+        Http.get(hubs.computeUrl() + "/api/v1/workflows/templates", apiKey).json().forEach(t -> known.add(t.get("name").asText()));
+        assertTrue(known.containsAll(GenerationPipelines.templates()), known + " lacks some of " + GenerationPipelines.templates());
     }
 
     @Test

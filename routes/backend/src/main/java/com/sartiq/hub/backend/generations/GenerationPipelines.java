@@ -78,6 +78,11 @@ public final class GenerationPipelines {
                 .orElseThrow(() -> new IllegalStateException("no pipeline for strategy " + request.strategy()));
     }
 
+    /** Every template the table names (compute must know each one). */
+    public static List<String> templates() {
+        return TABLE.stream().map(r -> r.pipeline().template()).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The combinations no pipeline makes, each a 422 entry on the field that asks for it. */
     public static List<FieldError> unsupported(GenerationCreate request) {
         List<FieldError> errors = new ArrayList<>();
