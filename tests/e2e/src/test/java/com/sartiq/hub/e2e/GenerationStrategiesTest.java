@@ -5,6 +5,7 @@ import com.sartiq.hub.backend.generations.GenerationPipelines;
 import com.sartiq.hub.localstack.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Generation strategies as compute workflows, over both hubs, the provider simulator (fal and scripted LLM
  * answers), the local U2NET worker and S3: a product shot, agentic runs that pass late or never, one prediction
- * per shot type from a for_each, live progress, cancel, and requests no pipeline makes.
+ * per shot type from a for_each, live progress, reconciliation of a missed end, cancel, and requests no pipeline makes.
  */
 class GenerationStrategiesTest {
 
@@ -152,6 +153,29 @@ class GenerationStrategiesTest {
                 assertTrue(progress.get(i) >= progress.get(i - 1), "never backwards: " + progress);
             }
         }
+    }
+
+    @Test
+    void aWorkflowsEndTheBackendMissedIsCaughtUpByReconciliation() {
+        Tenants.User user = Tenants.user(hubs, false);
+        String prompt = "a trench coat, agentic " + UUID.randomUUID();
+        script(prompt, verdict(0.4, "crooked belt"), verdict(0.8, ""));
+        String id = create(user, "{\"prompt\":\"" + prompt + "\",\"generation_type\":\"AGENTIC\",\"width\":256,\"height\":256}");
+        JsonNode done = awaitEnd(user, id);
+        assertEquals("completed", done.get("status").asText(), done.toString());
+        JsonNode before = done.at("/predictions/0");
+        // as if the backend was down when the workflow ended: its last events never arrived
+        JdbcTemplate db = hubs.backend().getBean(JdbcTemplate.class);
+        db.update("update prediction set status = 'generating', progress = 50, workflow_sequence = 3, result_image_url = null, attempts = null,"
+                + " workflow_task_id = null, event_at = now() - interval '1 hour' where generation_id = cast(? as uuid)", id);
+        db.update("update generation set status = 'processing', progress = 50, completed_at = null where id = cast(? as uuid)", id);
+
+        JsonNode caughtUp = awaitEnd(user, id);
+        assertEquals("completed", caughtUp.get("status").asText(), caughtUp.toString());
+        JsonNode after = caughtUp.at("/predictions/0");
+        assertEquals(before.get("result_image_url"), after.get("result_image_url"), "the result read from the workflow at compute");
+        assertEquals(before.get("attempts"), after.get("attempts"));
+        assertEquals(before.get("task_id"), after.get("task_id"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -80,7 +81,7 @@ public final class GenerationPipelines {
 
     /** Every template the table names (compute must know each one). */
     public static List<String> templates() {
-        return TABLE.stream().map(r -> r.pipeline().template()).filter(java.util.Objects::nonNull).toList();
+        return TABLE.stream().map(r -> r.pipeline().template()).filter(Objects::nonNull).toList();
     }
 
     /** The combinations no pipeline makes, each a 422 entry on the field that asks for it. */

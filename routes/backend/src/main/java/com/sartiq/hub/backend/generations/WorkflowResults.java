@@ -3,6 +3,7 @@ package com.sartiq.hub.backend.generations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.sartiq.hub.backend.generations.GenerationPipelines.Outputs;
 
 import java.util.ArrayList;
@@ -201,6 +202,6 @@ public final class WorkflowResults {
 
     /** The workflow's nodes in template order. */
     static JsonNode nodes(JsonNode workflow) {
-        return workflow == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : workflow.path("steps");
+        return workflow == null ? MissingNode.getInstance() : workflow.path("steps");
     }
 }
