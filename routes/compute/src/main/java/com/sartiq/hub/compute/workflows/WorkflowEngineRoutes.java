@@ -26,9 +26,9 @@ import java.util.Set;
  * tasks, enqueues the nodes that became ready (as ordinary tasks, idempotency key {@code workflow-<id>-<node>}),
  * skips those whose condition is false and applies the failure policy, and writes the events of all that
  * ({@code workflows.announce}, into the task outbox), all in one transaction. The workflow role runs it for
- * each terminal task event on Redis; the beat role sweeps running workflows whose events were missed.
- * Every other change of a workflow (create, start, cancel, resume) takes the same lock and ends with the
- * same announcement.
+ * each terminal task event on Redis; the beat role sweeps running workflows whose events were missed. A
+ * paused workflow only records the results of its tasks. Every other change of a workflow (create, start,
+ * pause, resume, cancel) takes the same lock and ends with the same announcement.
  */
 @Component
 public class WorkflowEngineRoutes extends RouteBuilder {
@@ -62,10 +62,14 @@ public class WorkflowEngineRoutes extends RouteBuilder {
         // the caller holds the row lock (workflows.lock) in its transaction
         from("direct:workflows.advance-locked").routeId("workflows.advance-locked").errorHandler(noErrorHandler())
             .to("sql:classpath:sql/compute/workflows/workflow-by-id.sql?outputType=SelectOne")
-            .filter(simple("${body[status]} == 'running'"))
-                .setProperty("failFast", simple("${body[failure_policy]}"))
-                .setProperty("inputs", simple("${body[inputs]}"))
+            .setProperty("workflowStatus", simple("${body[status]}"))
+            .setProperty("failFast", simple("${body[failure_policy]}"))
+            .setProperty("inputs", simple("${body[inputs]}"))
+            // a paused workflow records what its running tasks did, and queues nothing
+            .filter(simple("${exchangeProperty.workflowStatus} == 'running' || ${exchangeProperty.workflowStatus} == 'paused'"))
                 .to("sql:classpath:sql/compute/workflows/workflow-sync-nodes.sql")
+            .end()
+            .filter(simple("${exchangeProperty.workflowStatus} == 'running'"))
                 .to("sql:classpath:sql/compute/workflows/workflow-nodes.sql?outputType=SelectList")
                 .process(this::plan)
                 .split(simple("${exchangeProperty.plan.expand}"))
