@@ -87,6 +87,7 @@ public class WorkflowControlRoutes extends RouteBuilder {
                 .process(e -> conflict(e, "Workflow already %s: it cannot be started"))
             .end()
             .to("direct:workflows.start-tx")
+            .to("direct:workflows.wake-workers")
             .log("Workflow ${exchangeProperty.workflowId} started")
             .to("direct:workflows.answer");
 
@@ -120,6 +121,7 @@ public class WorkflowControlRoutes extends RouteBuilder {
                 .process(e -> conflict(e, "Workflow was cleaned up: the files its steps would read are gone"))
             .end()
             .to("direct:workflows.resume-tx")
+            .to("direct:workflows.wake-workers")
             .to("direct:workflows.answer");
 
         from("direct:workflows.resume-tx").routeId("workflows.resume-tx").transacted()

@@ -90,6 +90,7 @@ public class WorkflowRoutes extends RouteBuilder {
             .to("direct:workflows.insert")
             .filter(simple("${exchangeProperty.created} == true && ${exchangeProperty.start} == true"))
                 .to("direct:workflows.start-tx")
+                .to("direct:workflows.wake-workers")
             .end()
             .to("direct:workflows.view")
             .choice()
