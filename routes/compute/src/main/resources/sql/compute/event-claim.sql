@@ -1,4 +1,4 @@
--- Due events, only the oldest undelivered one per task so each task's events arrive in order.
+-- Due events, only the oldest undelivered one per owner (a task, or a workflow) so each owner's events arrive in order.
 -- Claiming pushes next_attempt_at forward: a relay that dies mid-delivery hands the event on.
 update task_event
    set next_attempt_at = now() + make_interval(secs => :#leaseSeconds),
@@ -12,8 +12,15 @@ update task_event
                                   where earlier.task_id = e.task_id
                                     and earlier.delivered_at is null
                                     and earlier.seq < e.seq)
+                 and not exists (select 1
+                                   from task_event earlier
+                                  where earlier.workflow_id = e.workflow_id
+                                    and earlier.delivered_at is null
+                                    and earlier.seq < e.seq)
                order by e.id
                for update skip locked
                limit :#limit)
-returning id, task_id::text as task_id, seq, payload::text as payload, attempts, published_at is not null as published,
-          (select webhook_url from task where task.id = task_event.task_id) as webhook_url
+returning id, coalesce('task ' || task_id, 'workflow ' || workflow_id) as owner, seq, payload::text as payload, attempts,
+          published_at is not null as published,
+          coalesce((select webhook_url from task where task.id = task_event.task_id),
+                   (select webhook_url from workflow where workflow.id = task_event.workflow_id)) as webhook_url

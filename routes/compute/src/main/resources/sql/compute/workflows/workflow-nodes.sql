@@ -3,4 +3,4 @@ select n.*, n.task_id::text as task_id_text, t.status as task_status, t.attempt 
   from workflow_node n
   left join task t on t.id = n.task_id
  where n.workflow_id = cast(:#${exchangeProperty.workflowId} as uuid)
- order by n.position
+ order by n.position, n.item_index nulls first

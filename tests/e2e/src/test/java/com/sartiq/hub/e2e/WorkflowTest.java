@@ -5,11 +5,16 @@ import com.sartiq.hub.localstack.LocalStack;
 import com.sartiq.hub.sim.Fault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The workflow engine over the real compute hub and the fal simulator: a GENERATION → REFINE pipeline
- * hands the generated image to the refine, a bad DAG is refused naming the step and field, and fail_fast
- * on a failing step fails the workflow and skips or cancels the rest.
+ * hands the generated image to the refine, a bad DAG is refused naming the step and field, fail_fast
+ * on a failing step fails the workflow and skips or cancels the rest, a step whose condition is false is
+ * skipped (with its dependants) without failing the workflow, a repeated Idempotency-Key answers the
+ * first workflow, and a step the engine queues wakes its queue's workers over Redis.
  */
 class WorkflowTest {
 
@@ -153,6 +160,108 @@ class WorkflowTest {
         assertEquals(1, step(done, "generate").get("runs").asInt(), "one task for the root step, however many starts");
         assertEquals(1, step(done, "refine").get("runs").asInt());
         assertEquals(401, Http.get(workflows + id, null).status(), "the workflow API takes the compute API key");
+    }
+
+    @Test
+    void aFalseConditionSkipsItsStepAndDependantsAndTheWorkflowStillCompletes() {
+        // the simulator's JSON answer echoes the prompt and counts its characters: 12 here
+        Http.Response created = Http.postJson(workflows, apiKey, "{\"name\":\"agentic\",\"inputs\":{\"max_chars\":100,\"prompt\":\"a red coat\"},"
+                + "\"steps\":[{\"id\":\"evaluate\",\"task_type\":\"LLM_INTERACTION\",\"config\":{\"prompt\":\"score it now\",\"response_format\":\"json\"}},"
+                + "{\"id\":\"regenerate\",\"task_type\":\"GENERATION\",\"depends_on\":[\"evaluate\"],\"when\":\"evaluate.json.prompt_chars > $input.max_chars\","
+                + "\"config\":{\"prompt\":\"{{ $input.prompt }}\",\"width\":256,\"height\":256}},"
+                + "{\"id\":\"refine\",\"task_type\":\"REFINE\",\"depends_on\":[\"regenerate\"],\"input_mappings\":{\"image_url\":\"regenerate.images.0.url\"}},"
+                + "{\"id\":\"caption\",\"task_type\":\"LLM_INTERACTION\",\"depends_on\":[\"evaluate\"],\"when\":\"evaluate.json.prompt_chars <= 100\","
+                + "\"config\":{\"prompt\":\"{{ $input.prompt }}, judged: {{ evaluate.json.answer }}\"}}]}");
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().get("id").asText();
+        assertEquals("evaluate.json.prompt_chars > $input.max_chars", step(created.json(), "regenerate").get("when").asText());
+
+        JsonNode done = Http.await(workflows + id, apiKey, Duration.ofSeconds(60), w -> !w.get("status").asText().equals("running"));
+        assertEquals("completed", done.get("status").asText(), done.toString());
+        assertEquals(100, done.get("progress").asInt());
+        JsonNode regenerate = step(done, "regenerate");
+        assertEquals("skipped", regenerate.get("status").asText());
+        assertEquals("condition", regenerate.get("skip_reason").asText());
+        assertEquals("condition not met: evaluate.json.prompt_chars > $input.max_chars", regenerate.get("error_message").asText());
+        assertTrue(regenerate.get("task_id").isNull(), "a step skipped by its condition never becomes a task");
+        assertEquals("condition", step(done, "refine").get("skip_reason").asText(), "skipped the same way as the step it depends on");
+        JsonNode caption = step(done, "caption");
+        assertEquals("completed", caption.get("status").asText());
+        JsonNode captionTask = Http.get(hubs.computeUrl() + "/api/v1/tasks/" + caption.get("task_id").asText(), apiKey).json();
+        assertEquals("a red coat, judged: score it now", captionTask.at("/params/prompt").asText(), "the template read the evaluation");
+    }
+
+    @Test
+    void badConditionsAndTemplatesAreRefusedNamingTheStepAndField() {
+        Http.Response bad = Http.postJson(workflows, apiKey, PIPELINE.formatted(",{\"id\":\"check\",\"task_type\":\"LLM_INTERACTION\","
+                + "\"depends_on\":[\"generate\"],\"when\":\"refine.json.score < 7\",\"config\":{\"prompt\":\"{{ $input.missing }}\"}}", ""));
+        assertEquals(422, bad.status(), bad.body());
+        List<String> locs = new ArrayList<>();
+        bad.json().get("detail").forEach(d -> locs.add(d.get("loc").toString()));
+        assertEquals(List.of("[\"body\",\"steps\",2,\"config\",\"prompt\"]", "[\"body\",\"steps\",2,\"when\"]"), locs, bad.body());
+        assertTrue(bad.json().at("/detail/1/msg").asText().contains("Step 'check'"), bad.body());
+
+        Http.Response syntax = Http.postJson(workflows, apiKey, PIPELINE.formatted("", "").replace("\"depends_on\":[\"generate\"],",
+                "\"depends_on\":[\"generate\"],\"when\":\"generate.seed is odd\","));
+        assertEquals(422, syntax.status(), syntax.body());
+        assertEquals("[\"body\",\"steps\",1,\"when\"]", syntax.json().at("/detail/0/loc").toString());
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheFirstWorkflow() {
+        String key = "wf-" + System.nanoTime();
+        Http.Response first = Http.postJson(workflows, apiKey, PIPELINE.formatted("", ",\"start\":false"), Map.of("Idempotency-Key", key));
+        assertEquals(201, first.status(), first.body());
+        Http.Response again = Http.postJson(workflows, apiKey, PIPELINE.formatted("", ",\"start\":false"), Map.of("Idempotency-Key", key));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(first.json().get("id").asText(), again.json().get("id").asText());
+        assertEquals("created", again.json().get("status").asText());
+        assertEquals(200, Http.postJson(workflows + first.json().get("id").asText() + "/cancel", apiKey, "").status());
+    }
+
+    @Test
+    void aStepTheEngineQueuesWakesItsQueuesWorkers() throws Exception {
+        // compute's wake channel sits beside its task-event channel (same key prefix)
+        String wakeChannel = hubs.stack().computeEventsChannel().replace("task-events", "task-queued");
+        List<String> woken = new CopyOnWriteArrayList<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        JedisPubSub listener = new JedisPubSub() {
+            @Override
+            public void onMessage(String channel, String message) {
+                woken.add(message);
+            }
+
+            @Override
+            public void onSubscribe(String channel, int count) {
+                subscribed.countDown();
+            }
+        };
+        Thread subscriber = new Thread(() -> {
+            try (Jedis jedis = new Jedis(hubs.stack().redis().host(), hubs.stack().redis().port())) {
+                jedis.subscribe(listener, wakeChannel);
+            }
+        });
+        subscriber.start();
+        assertTrue(subscribed.await(10, TimeUnit.SECONDS));
+        try {
+            Http.Response created = Http.postJson(workflows, apiKey, "{\"name\":\"wake\",\"steps\":["
+                    + "{\"id\":\"describe\",\"task_type\":\"LLM_INTERACTION\",\"config\":{\"prompt\":\"a scarf\"}},"
+                    + "{\"id\":\"generate\",\"task_type\":\"GENERATION\",\"depends_on\":[\"describe\"],"
+                    + "\"config\":{\"prompt\":\"{{ describe.text }}\",\"width\":256,\"height\":256}}]}");
+            assertEquals(201, created.status(), created.body());
+            JsonNode done = Http.await(workflows + created.json().get("id").asText(), apiKey, Duration.ofSeconds(60),
+                    w -> !w.get("status").asText().equals("running"));
+            assertEquals("completed", done.get("status").asText(), done.toString());
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline && !woken.contains("fal")) {
+                Thread.sleep(50);
+            }
+            assertTrue(woken.contains("llm"), "the root step, queued by the create, woke the llm workers: " + woken);
+            assertTrue(woken.contains("fal"), "the step queued when the first ended woke the fal workers: " + woken);
+        } finally {
+            listener.unsubscribe();
+            subscriber.join(5000);
+        }
     }
 
     private static JsonNode step(JsonNode workflow, String id) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 /**
- * Delivers the outbox: each task's events in order, published on Redis (best effort: it only wakes
- * listeners) and POSTed, signed, to the task's {@code webhook_url} with retries and back-off.
+ * Delivers the outbox: each task's (and each workflow's) events in order, published on Redis (best effort: it
+ * only wakes listeners) and POSTed, signed, to the task's (the workflow's) {@code webhook_url} with retries and back-off.
  */
 @Component
 @ConditionalOnRole("events")
@@ -37,7 +37,7 @@ public class EventRelayRoutes extends RouteBuilder {
 
         from("direct:events.deliver").routeId("events.deliver").errorHandler(noErrorHandler())
             .setProperty("eventId", simple("${body[id]}"))
-            .setProperty("taskId", simple("${body[task_id]}"))
+            .setProperty("owner", simple("${body[owner]}"))
             .setProperty("payload", simple("${body[payload]}"))
             .setProperty("webhookUrl", simple("${body[webhook_url]}"))
             .setProperty("attempts", simple("${body[attempts]}"))
@@ -77,7 +77,7 @@ public class EventRelayRoutes extends RouteBuilder {
             .doCatch(Exception.class)
                 .process(this::retryLater)
                 .to("sql:classpath:sql/compute/event-retry.sql")
-                .log(LoggingLevel.WARN, "Webhook for task ${exchangeProperty.taskId} event ${exchangeProperty.eventId} failed "
+                .log(LoggingLevel.WARN, "Webhook for ${exchangeProperty.owner} event ${exchangeProperty.eventId} failed "
                         + "(attempt ${exchangeProperty.attempts}/" + events.maxAttempts() + "): ${exception.message}")
             .end();
 

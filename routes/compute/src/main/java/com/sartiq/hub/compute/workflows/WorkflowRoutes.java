@@ -1,6 +1,8 @@
 package com.sartiq.hub.compute.workflows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sartiq.hub.common.rest.ApiException;
 import com.sartiq.hub.common.rest.JsonRequestReader;
 import com.sartiq.hub.common.rest.JsonResponses;
@@ -12,12 +14,16 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.sartiq.hub.common.sql.SqlValues.utc;
+
 /**
- * The workflow API: create a DAG of task steps (validated as a whole, started at once unless
- * {@code start=false}), read it with each node's task, start, cancel and resume it.
+ * The workflow API: create a DAG of task steps or instantiate a named template (validated as a whole,
+ * started at once unless {@code start=false}), list workflows and templates, read one with each node's
+ * task. Starting, pausing, resuming, cancelling and cleaning up: {@link WorkflowControlRoutes}.
  */
 @Component
 @ConditionalOnRole("api")
@@ -26,11 +32,13 @@ public class WorkflowRoutes extends RouteBuilder {
     private static final String API_KEY = "HTTPBearer";
 
     private final WorkflowRequestReader requests;
+    private final WorkflowTemplates templates;
     private final JsonResponses json;
     private final ObjectMapper mapper;
 
-    public WorkflowRoutes(JsonRequestReader reader, TaskRequestReader tasks, JsonResponses json, ObjectMapper mapper) {
-        this.requests = new WorkflowRequestReader(reader, tasks, mapper);
+    public WorkflowRoutes(JsonRequestReader reader, TaskRequestReader tasks, WorkflowTemplates templates, JsonResponses json, ObjectMapper mapper) {
+        this.requests = new WorkflowRequestReader(reader, new WorkflowSteps(tasks, mapper), templates, mapper);
+        this.templates = templates;
         this.json = json;
         this.mapper = mapper;
     }
@@ -40,118 +48,89 @@ public class WorkflowRoutes extends RouteBuilder {
         rest("/workflows").tag("workflows").description("Workflows: DAGs of compute tasks")
             .post().id("rest.workflows.create")
                 .description("Create a workflow: name, description, origin_instance, inputs, failure_policy (fail_fast or continue), "
-                        + "steps [{id, task_type, config, depends_on, input_mappings {field: '<step_id>.<output path>' | '$input.<field>'}}]. "
-                        + "Starts at once unless start is false")
+                        + "webhook_url (workflow events), metadata, steps [{id, task_type, config (strings may hold double-brace templates of a ref), "
+                        + "depends_on, input_mappings {field: '<step_id>.<output path>' | '$input.<field>'}, when '<ref> <op> <value>'}] "
+                        + "- or template (a named template) with its inputs instead of steps. Starts at once unless start is false")
                 .consumes("application/json").produces("application/json")
+                .param().name("Idempotency-Key").type(RestParamType.header).required(false)
+                    .description("Same key, same workflow: a retried create never makes a second one").endParam()
                 .responseMessage().code(201).message("Workflow created").endResponseMessage()
+                .responseMessage().code(200).message("Workflow already created with this Idempotency-Key").endResponseMessage()
                 .responseMessage().code(422).message("Validation error naming the step and field").endResponseMessage()
                 .security(API_KEY)
                 .to("direct:workflows.create")
+            .get().id("rest.workflows.list")
+                .description("Workflows, newest first: id, name, template, status, progress, origin_instance, metadata and timings")
+                .produces("application/json")
+                .param().name("status").type(RestParamType.query).required(false)
+                    .description("created, running, paused, completed, failed or cancelled").endParam()
+                .param().name("template").type(RestParamType.query).required(false).description("made from this template").endParam()
+                .param().name("origin_instance").type(RestParamType.query).required(false).endParam()
+                .param().name("page").type(RestParamType.query).dataType("integer").defaultValue("1").endParam()
+                .param().name("page_size").type(RestParamType.query).dataType("integer").defaultValue("50").description("1 to 200").endParam()
+                .responseMessage().code(422).message("Bad query parameter").endResponseMessage()
+                .security(API_KEY)
+                .to("direct:workflows.list")
+            .get("/templates").id("rest.workflows.templates")
+                .description("The named templates: name, description, failure_policy, inputs (required), defaults (optional inputs), steps")
+                .produces("application/json")
+                .security(API_KEY)
+                .to("direct:workflows.templates")
             .get("/{workflow_id}").id("rest.workflows.get")
-                .description("A workflow's status and each step's status, task, attempts, timings and output")
+                .description("A workflow's status, progress and each step's status (and skip_reason), task, attempts, timings and output")
                 .produces("application/json")
                 .param().name("workflow_id").type(RestParamType.path).description("Workflow id (UUID)").endParam()
                 .responseMessage().code(404).message("Workflow not found").endResponseMessage()
                 .security(API_KEY)
-                .to("direct:workflows.get")
-            .post("/{workflow_id}/start").id("rest.workflows.start")
-                .description("Start a created workflow: its steps without dependencies are queued")
-                .produces("application/json")
-                .param().name("workflow_id").type(RestParamType.path).description("Workflow id (UUID)").endParam()
-                .responseMessage().code(409).message("Workflow not in state created").endResponseMessage()
-                .security(API_KEY)
-                .to("direct:workflows.start")
-            .post("/{workflow_id}/cancel").id("rest.workflows.cancel")
-                .description("Cancel a created or running workflow: waiting steps are skipped, queued steps' tasks cancelled")
-                .produces("application/json")
-                .param().name("workflow_id").type(RestParamType.path).description("Workflow id (UUID)").endParam()
-                .responseMessage().code(409).message("Workflow already completed or failed").endResponseMessage()
-                .security(API_KEY)
-                .to("direct:workflows.cancel")
-            .post("/{workflow_id}/resume").id("rest.workflows.resume")
-                .description("Run a failed or cancelled workflow again: only its failed, skipped and cancelled steps run")
-                .produces("application/json")
-                .param().name("workflow_id").type(RestParamType.path).description("Workflow id (UUID)").endParam()
-                .responseMessage().code(409).message("Workflow not failed or cancelled").endResponseMessage()
-                .security(API_KEY)
-                .to("direct:workflows.resume");
+                .to("direct:workflows.get");
 
         from("direct:workflows.create").routeId("workflows.create").routeConfigurationId(RestErrorHandling.ID)
             .bean(requests, "read")
-            .setProperty("workflowId", simple("${body[id]}"))
             .setProperty("start", simple("${body[start]}"))
-            .to("sql:classpath:sql/compute/workflows/workflow-insert.sql")
-            .log("Workflow ${exchangeProperty.workflowId} created")
-            .filter(exchangeProperty("start").isEqualTo(true))
+            .to("direct:workflows.insert")
+            .filter(simple("${exchangeProperty.created} == true && ${exchangeProperty.start} == true"))
                 .to("direct:workflows.start-tx")
+                .to("direct:workflows.wake-workers")
             .end()
             .to("direct:workflows.view")
-            .process(json.created());
+            .choice()
+                .when(exchangeProperty("created").isEqualTo(true)).process(json.created())
+                .otherwise().process(json.ok());
+
+        from("direct:workflows.insert").routeId("workflows.insert").transacted()
+            .setProperty("idempotencyKey", simple("${body[idempotencyKey]}"))
+            .to("sql:classpath:sql/compute/workflows/workflow-insert.sql?outputType=SelectOne")
+            // a concurrent create with the same key committed first: its workflow is only visible to a new statement
+            .filter(body().isNull())
+                .to("sql:classpath:sql/compute/workflows/workflow-by-idempotency-key.sql?outputType=SelectOne")
+            .end()
+            .setProperty("workflowId", simple("${body[id]}"))
+            .setProperty("created", simple("${body[created]}"))
+            .filter(exchangeProperty("created").isEqualTo(true))
+                .setProperty("before", constant(WorkflowEvents.Snapshot.NEW))
+                .to("direct:workflows.announce")
+                .log("Workflow ${exchangeProperty.workflowId} created")
+            .end();
+
+        from("direct:workflows.list").routeId("workflows.list").routeConfigurationId(RestErrorHandling.ID)
+            .process(this::readListQuery)
+            .setBody(exchangeProperty("query"))
+            .to("sql:classpath:sql/compute/workflows/workflow-count.sql?outputType=SelectOne")
+            .setProperty("total", body())
+            .setBody(exchangeProperty("query"))
+            .to("sql:classpath:sql/compute/workflows/workflow-list.sql?outputType=SelectList")
+            .process(this::toPage)
+            .process(json.ok());
+
+        from("direct:workflows.templates").routeId("workflows.templates").routeConfigurationId(RestErrorHandling.ID)
+            .process(this::listTemplates)
+            .process(json.ok());
 
         from("direct:workflows.get").routeId("workflows.get").routeConfigurationId(RestErrorHandling.ID)
             .process(JsonResponses.requireUuid("workflow_id", "Workflow"))
             .setProperty("workflowId", header("workflow_id"))
             .to("direct:workflows.view")
             .process(json.ok());
-
-        from("direct:workflows.start").routeId("workflows.start").routeConfigurationId(RestErrorHandling.ID)
-            .process(JsonResponses.requireUuid("workflow_id", "Workflow"))
-            .setProperty("workflowId", header("workflow_id"))
-            .to("direct:workflows.require")
-            .filter(simple("${body[status]} != 'created'"))
-                .process(e -> conflict(e, "Workflow already " + e.getMessage().getBody(Map.class).get("status") + ": it cannot be started"))
-            .end()
-            .to("direct:workflows.start-tx")
-            .log("Workflow ${exchangeProperty.workflowId} started")
-            .to("direct:workflows.view")
-            .process(json.ok());
-
-        // a workflow not (or no longer) in state created is left alone: advancing only moves running workflows
-        from("direct:workflows.start-tx").routeId("workflows.start-tx").transacted()
-            .to("sql:classpath:sql/compute/workflows/workflow-start.sql")
-            .to("direct:workflows.advance");
-
-        from("direct:workflows.cancel").routeId("workflows.cancel").routeConfigurationId(RestErrorHandling.ID)
-            .process(JsonResponses.requireUuid("workflow_id", "Workflow"))
-            .setProperty("workflowId", header("workflow_id"))
-            .to("direct:workflows.require")
-            .filter(simple("${body[status]} != 'created' && ${body[status]} != 'running' && ${body[status]} != 'cancelled'"))
-                .process(e -> conflict(e, "Workflow already " + e.getMessage().getBody(Map.class).get("status") + ": it cannot be cancelled"))
-            .end()
-            .to("direct:workflows.cancel-tx")
-            .to("direct:workflows.view")
-            .process(json.ok());
-
-        from("direct:workflows.cancel-tx").routeId("workflows.cancel-tx").transacted()
-            .to("sql:classpath:sql/compute/workflows/workflow-lock.sql?outputType=SelectOne")
-            .filter(simple("${body[status]} == 'created' || ${body[status]} == 'running'"))
-                .to("sql:classpath:sql/compute/workflows/workflow-sync-nodes.sql")
-                .to("sql:classpath:sql/compute/workflows/workflow-cancel.sql")
-                .to("sql:classpath:sql/compute/workflows/workflow-queued-tasks.sql?outputType=SelectList")
-                .split(body())
-                    .setProperty("nodeId", simple("${body[node_id]}"))
-                    .to("sql:classpath:sql/compute/task-cancel.sql?outputType=SelectOne")
-                    .setBody(e -> Map.of("nodeId", e.getProperty("nodeId"), "status", "cancelled", "errorMessage", "workflow cancelled"))
-                    .to("sql:classpath:sql/compute/workflows/workflow-node-end.sql")
-                .end()
-                .log("Workflow ${exchangeProperty.workflowId} cancelled")
-            .end();
-
-        from("direct:workflows.resume").routeId("workflows.resume").routeConfigurationId(RestErrorHandling.ID)
-            .process(JsonResponses.requireUuid("workflow_id", "Workflow"))
-            .setProperty("workflowId", header("workflow_id"))
-            .to("direct:workflows.require")
-            .filter(simple("${body[status]} != 'failed' && ${body[status]} != 'cancelled'"))
-                .process(e -> conflict(e, "Workflow is " + e.getMessage().getBody(Map.class).get("status") + ": only a failed or cancelled workflow resumes"))
-            .end()
-            .to("direct:workflows.resume-tx")
-            .to("direct:workflows.view")
-            .process(json.ok());
-
-        from("direct:workflows.resume-tx").routeId("workflows.resume-tx").transacted()
-            .to("sql:classpath:sql/compute/workflows/workflow-resume.sql")
-            .log("Workflow ${exchangeProperty.workflowId} resumed")
-            .to("direct:workflows.advance");
 
         from("direct:workflows.require").routeId("workflows.require").errorHandler(noErrorHandler())
             .to("sql:classpath:sql/compute/workflows/workflow-by-id.sql?outputType=SelectOne")
@@ -171,7 +150,51 @@ public class WorkflowRoutes extends RouteBuilder {
                 (List<Map<String, Object>>) exchange.getMessage().getBody(List.class), mapper));
     }
 
-    private static void conflict(Exchange exchange, String message) {
-        throw new ApiException(409, message);
+    private void readListQuery(Exchange exchange) {
+        Map<String, String> query = new HashMap<>();
+        WorkflowListQuery.PARAMS.forEach(name -> query.put(name, exchange.getMessage().getHeader(name, String.class)));
+        exchange.setProperty("query", WorkflowListQuery.read(query));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void toPage(Exchange exchange) throws Exception {
+        Map<String, Object> query = exchange.getProperty("query", Map.class);
+        long total = exchange.getProperty("total", Number.class).longValue();
+        int pageSize = (Integer) query.get("pageSize");
+        ObjectNode page = mapper.createObjectNode();
+        ArrayNode items = page.putArray("items");
+        for (Map<String, Object> row : (List<Map<String, Object>>) exchange.getMessage().getBody(List.class)) {
+            ObjectNode item = items.addObject();
+            item.put("id", (String) row.get("id"));
+            item.put("name", (String) row.get("name"));
+            item.put("template", (String) row.get("template"));
+            item.put("status", (String) row.get("status"));
+            item.put("progress", ((Number) row.get("progress")).intValue());
+            item.put("origin_instance", (String) row.get("origin_instance"));
+            item.set("metadata", WorkflowView.json(row.get("metadata"), mapper));
+            item.set("created_at", mapper.valueToTree(utc(row.get("created_at"))));
+            item.set("started_at", mapper.valueToTree(utc(row.get("started_at"))));
+            item.set("completed_at", mapper.valueToTree(utc(row.get("completed_at"))));
+        }
+        page.put("total", total);
+        page.put("page", (Integer) query.get("page"));
+        page.put("page_size", pageSize);
+        page.put("pages", (total + pageSize - 1) / pageSize);
+        exchange.getMessage().setBody(page);
+    }
+
+    private void listTemplates(Exchange exchange) {
+        ArrayNode list = mapper.createArrayNode();
+        for (WorkflowTemplates.Template template : templates.all()) {
+            ObjectNode item = list.addObject();
+            item.put("name", template.name());
+            item.put("title", template.title());
+            item.put("description", template.description());
+            item.put("failure_policy", template.failurePolicy());
+            item.set("inputs", mapper.valueToTree(template.inputs()));
+            item.set("defaults", template.defaults());
+            item.set("steps", template.steps());
+        }
+        exchange.getMessage().setBody(list);
     }
 }
