@@ -1,9 +1,9 @@
--- A failed or cancelled workflow runs again: its failed, cancelled and skipped nodes wait for their turn, except
+-- A failed or cancelled workflow (not cleaned up) runs again: its failed, cancelled and skipped nodes wait for their turn, except
 -- those skipped by a condition (they did what the workflow asked).
 with resumed as (
     update workflow
        set status = 'running', completed_at = null, updated_at = now(), started_at = coalesce(started_at, now())
-     where id = cast(:#${exchangeProperty.workflowId} as uuid) and status in ('failed', 'cancelled')
+     where id = cast(:#${exchangeProperty.workflowId} as uuid) and status in ('failed', 'cancelled') and cleanup is null
     returning id)
 update workflow_node n
    set status = 'waiting', error_message = null, skip_reason = null, completed_at = null

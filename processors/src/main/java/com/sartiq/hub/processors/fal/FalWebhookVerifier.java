@@ -2,6 +2,7 @@ package com.sartiq.hub.processors.fal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,16 +70,14 @@ public final class FalWebhookVerifier {
             return Verdict.refused("signature is not hex");
         }
         byte[] message = message(requestId, userId, timestamp.trim(), body);
+        if (signature.length != Ed25519.SIGNATURE_SIZE) {
+            return Verdict.refused("signature is not " + Ed25519.SIGNATURE_SIZE + " bytes");
+        }
         for (PublicKey key : keys) {
-            try {
-                Signature verifier = Signature.getInstance("Ed25519");
-                verifier.initVerify(key);
-                verifier.update(message);
-                if (verifier.verify(signature)) {
-                    return Verdict.ok();
-                }
-            } catch (GeneralSecurityException e) {
-                // a malformed signature for this key: try the next one
+            // BouncyCastle's Ed25519: the JDK's takes milliseconds per verification, and every webhook is verified
+            byte[] spki = key.getEncoded();
+            if (Ed25519.verify(signature, 0, spki, spki.length - Ed25519.PUBLIC_KEY_SIZE, message, 0, message.length)) {
+                return Verdict.ok();
             }
         }
         return Verdict.refused(keys.isEmpty() ? "no verification keys" : "signature does not match any key");

@@ -9,10 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.File;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,17 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BackendCrashTest {
 
-    private static final Path JAR = Path.of("../../app/backend-hub/target/backend-hub-exec.jar");
     /** From the restart to the completed generation: start-up, the quartz scheduler taking over the dead instance's trigger, one run. */
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
 
     private static LocalStack hubs;
     private static String jdbcUrl;
-    private static final List<Process> processes = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        assertTrue(Files.exists(JAR), "build the jar first (mvn verify builds it before the e2e tests): " + JAR.toAbsolutePath());
+        HubProcess.requireJar(HubProcess.BACKEND_JAR);
         hubs = Hubs.get();
         // a database of its own: the in-JVM backend, which follows the same compute events, must not know this generation
         jdbcUrl = HubStack.shared().postgres().database("hub_backend_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), true);
@@ -53,7 +48,7 @@ class BackendCrashTest {
 
     @AfterAll
     static void stop() {
-        processes.forEach(Process::destroyForcibly);
+        HubProcess.killAll();
     }
 
     @Test
@@ -143,46 +138,11 @@ class BackendCrashTest {
 
     /** The packaged jar, the way a container starts it, over its own database and pointed at the shared compute-hub. */
     private static Process launch(int port, String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
-        for (String arg : hubs.stack().backendArgs(port, URI.create(hubs.computeUrl()).getPort())) {
-            if (arg.startsWith("--spring.datasource.url=")) {
-                arg = "--spring.datasource.url=" + jdbcUrl;
-            } else if (arg.startsWith("--hub.redis.key-prefix=")) {
-                arg = arg + "crash:";
-            }
-            command.add(arg);
-        }
         // the webhook URL of backendArgs names this process's own port; reconciliation every second, for predictions quiet 5 s
-        command.addAll(Hubs.ARGS);
-        command.addAll(List.of("--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=1"));
-        File log = Files.createTempFile("backend-crash-" + name + "-", ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-        builder.environment().put("HUB_DEV_CONSOLE", "false");
-        Process process = builder.start();
-        processes.add(process);
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (!ready(port)) {
-            assertTrue(process.isAlive(), "backend-hub '" + name + "' died at start, see " + log);
-            assertTrue(System.currentTimeMillis() < deadline, "backend-hub '" + name + "' not ready in time, see " + log);
-            Thread.sleep(250);
-        }
-        System.out.println("backend-hub '" + name + "' ready on " + port + ", log " + log);
-        return process;
-    }
-
-    private static boolean ready(int port) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> args = new ArrayList<>(Hubs.ARGS);
+        args.addAll(List.of("--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=1"));
+        return HubProcess.start(HubProcess.BACKEND_JAR, "backend-crash " + name, port,
+                hubs.stack().backendArgs(port, URI.create(hubs.computeUrl()).getPort()), jdbcUrl, "crash:", args);
     }
 
     private static double seconds(long from, long to) {

@@ -99,7 +99,7 @@ class TaskEventsTest {
         listener.unsubscribe();
         subscriber.join(5000);
 
-        List<JsonNode> posted = webhooks.stream().filter(e -> e.get("task_id").asText().equals(taskId)).toList();
+        List<JsonNode> posted = webhooks.stream().filter(e -> e.path("task_id").asText().equals(taskId)).toList();
         assertTrue(badSignatures.isEmpty(), "every webhook is signed with the shared secret");
         assertTrue(posted.size() >= 3, "pending, running and completed at least: " + posted);
         for (int i = 0; i < posted.size(); i++) {
@@ -116,7 +116,7 @@ class TaskEventsTest {
         assertEquals("completed", posted.get(posted.size() - 1).get("status").asText());
         assertEquals(100, posted.get(posted.size() - 1).get("progress").asInt());
 
-        List<Integer> onRedis = published.stream().filter(e -> e.get("task_id").asText().equals(taskId)).map(e -> e.get("sequence").asInt()).toList();
+        List<Integer> onRedis = published.stream().filter(e -> e.path("task_id").asText().equals(taskId)).map(e -> e.get("sequence").asInt()).toList();
         assertEquals(posted.stream().map(e -> e.get("sequence").asInt()).toList(), onRedis, "the same events, in the same order, on Redis");
     }
 
@@ -128,7 +128,7 @@ class TaskEventsTest {
     }
 
     private static JsonNode last(List<JsonNode> events, String taskId) {
-        return events.stream().filter(e -> e.get("task_id").asText().equals(taskId) && e.get("status").asText().equals("completed"))
+        return events.stream().filter(e -> e.path("task_id").asText().equals(taskId) && e.get("status").asText().equals("completed"))
                 .findFirst().orElse(null);
     }
 }

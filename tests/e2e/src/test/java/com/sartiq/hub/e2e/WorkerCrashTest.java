@@ -8,15 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +38,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkerCrashTest {
 
     private static final int TASKS = 500;
-    private static final Path JAR = Path.of("../../app/compute-hub/target/compute-hub-exec.jar");
 
     private static HttpServer receiver;
     /** task id → event sequences received (duplicates are allowed: delivery is at least once) */
     private static final Map<String, Set<Integer>> received = new ConcurrentHashMap<>();
     private static final Map<String, String> lastStatus = new ConcurrentHashMap<>();
     private static String jdbcUrl;
-    private static final List<Process> processes = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        assertTrue(Files.exists(JAR), "build the jar first (mvn verify builds it before the e2e tests): " + JAR.toAbsolutePath());
+        HubProcess.requireJar(HubProcess.COMPUTE_JAR);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         receiver.setExecutor(Executors.newFixedThreadPool(8));
         receiver.createContext("/hook", exchange -> {
@@ -72,7 +66,7 @@ class WorkerCrashTest {
 
     @AfterAll
     static void stop() {
-        processes.forEach(Process::destroyForcibly);
+        HubProcess.killAll();
         if (receiver != null) {
             receiver.stop(0);
         }
@@ -169,16 +163,8 @@ class WorkerCrashTest {
 
     /** The packaged jar, the way a container starts it, with all the roles the drill needs. */
     private static Process launch(int port, String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
-        for (String arg : HubStack.shared().computeArgs(port, "api,fal,beat,events")) {
-            if (arg.startsWith("--spring.datasource.url=")) {
-                arg = "--spring.datasource.url=" + jdbcUrl;
-            } else if (arg.startsWith("--hub.redis.key-prefix=")) {
-                arg = arg + "crash:";
-            }
-            command.add(arg);
-        }
-        command.addAll(List.of(
+        return HubProcess.start(HubProcess.COMPUTE_JAR, "compute-crash " + name, port, HubStack.shared().computeArgs(port, "api,fal,beat,events"),
+                jdbcUrl, "crash:", List.of(
                 "--spring.datasource.hikari.maximum-pool-size=12", "--spring.datasource.hikari.minimum-idle=2",
                 "--hub.workers.fal.concurrency=8", "--hub.workers.fal.poll-interval-ms=100", "--hub.workers.fal.lease-seconds=4",
                 "--hub.providers.fal.poll-interval-ms=200",
@@ -186,34 +172,6 @@ class WorkerCrashTest {
                 "--hub.providers.fal.lease-seconds=10", "--hub.providers.fal.fallback-poll-seconds=2", "--hub.worker.heartbeat-interval-ms=1000",
                 "--hub.worker.in-doubt-grace-seconds=5", "--hub.providers.fal.ambiguous-wait-seconds=150", "--hub.beat.reaper-cron=* * * * * ?",
                 "--hub.events.relay-interval-ms=100", "--hub.events.retry-delay-seconds=1"));
-        File log = Files.createTempFile("compute-crash-" + name + "-", ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-        builder.environment().put("HUB_DEV_CONSOLE", "false");
-        Process process = builder.start();
-        processes.add(process);
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (!ready(port)) {
-            assertTrue(process.isAlive(), "compute-hub '" + name + "' died at start, see " + log);
-            assertTrue(System.currentTimeMillis() < deadline, "compute-hub '" + name + "' not ready in time, see " + log);
-            Thread.sleep(250);
-        }
-        System.out.println("compute-hub '" + name + "' ready on " + port + ", log " + log);
-        return process;
-    }
-
-    private static boolean ready(int port) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int count(String where) throws Exception {

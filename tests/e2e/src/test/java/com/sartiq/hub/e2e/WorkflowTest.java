@@ -5,13 +5,18 @@ import com.sartiq.hub.localstack.LocalStack;
 import com.sartiq.hub.sim.Fault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The workflow engine over the real compute hub and the fal simulator: a GENERATION → REFINE pipeline
  * hands the generated image to the refine, a bad DAG is refused naming the step and field, fail_fast
  * on a failing step fails the workflow and skips or cancels the rest, a step whose condition is false is
- * skipped (with its dependants) without failing the workflow, and a repeated Idempotency-Key answers the
- * first workflow.
+ * skipped (with its dependants) without failing the workflow, a repeated Idempotency-Key answers the
+ * first workflow, and a step the engine queues wakes its queue's workers over Redis.
  */
 class WorkflowTest {
 
@@ -213,6 +218,54 @@ class WorkflowTest {
         assertEquals(first.json().get("id").asText(), again.json().get("id").asText());
         assertEquals("created", again.json().get("status").asText());
         assertEquals(200, Http.postJson(workflows + first.json().get("id").asText() + "/cancel", apiKey, "").status());
+    }
+
+    @Test
+    void aStepTheEngineQueuesWakesItsQueuesWorkers() throws Exception {
+        // compute's wake channel sits beside its task-event channel (same key prefix)
+        String wakeChannel = hubs.stack().computeEventsChannel().replace("task-events", "task-queued");
+        List<String> woken = new CopyOnWriteArrayList<>();
+        AtomicReference<String> workflow = new AtomicReference<>();
+        AtomicReference<String> generateAtFirstFalWake = new AtomicReference<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        JedisPubSub listener = new JedisPubSub() {
+            @Override
+            public void onMessage(String channel, String message) {
+                woken.add(message);
+                // a freed fal slot wakes the fal queue too, but only after a fal task ended: this wake must come first
+                if (message.equals("fal") && workflow.get() != null && generateAtFirstFalWake.get() == null) {
+                    generateAtFirstFalWake.set(step(Http.get(workflows + workflow.get(), apiKey).json(), "generate").path("task_status").asText());
+                }
+            }
+
+            @Override
+            public void onSubscribe(String channel, int count) {
+                subscribed.countDown();
+            }
+        };
+        Thread subscriber = new Thread(() -> {
+            try (Jedis jedis = new Jedis(hubs.stack().redis().host(), hubs.stack().redis().port())) {
+                jedis.subscribe(listener, wakeChannel);
+            }
+        });
+        subscriber.start();
+        assertTrue(subscribed.await(10, TimeUnit.SECONDS));
+        try {
+            Http.Response created = Http.postJson(workflows, apiKey, "{\"name\":\"wake\",\"steps\":["
+                    + "{\"id\":\"describe\",\"task_type\":\"LLM_INTERACTION\",\"config\":{\"prompt\":\"a scarf\"}},"
+                    + "{\"id\":\"generate\",\"task_type\":\"GENERATION\",\"depends_on\":[\"describe\"],"
+                    + "\"config\":{\"prompt\":\"{{ describe.text }}\",\"width\":256,\"height\":256}}]}");
+            assertEquals(201, created.status(), created.body());
+            workflow.set(created.json().get("id").asText());
+            JsonNode done = Http.await(workflows + workflow.get(), apiKey, Duration.ofSeconds(60), w -> !w.get("status").asText().equals("running"));
+            assertEquals("completed", done.get("status").asText(), done.toString());
+            assertTrue(woken.contains("llm"), "the root step, queued by the create, woke the llm workers: " + woken);
+            assertTrue(List.of("pending", "running").contains(generateAtFirstFalWake.get()),
+                    "the step queued when the first ended woke the fal workers, before its task ended: " + generateAtFirstFalWake.get());
+        } finally {
+            listener.unsubscribe();
+            subscriber.join(5000);
+        }
     }
 
     private static JsonNode step(JsonNode workflow, String id) {

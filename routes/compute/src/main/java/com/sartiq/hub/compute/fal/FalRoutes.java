@@ -118,7 +118,7 @@ public class FalRoutes extends RouteBuilder {
             .end();
 
         from("direct:fal.check-status").routeId("fal.check-status").errorHandler(noErrorHandler())
-            .process(e -> e.setProperty("falRequest", FalQueueProtocol.fromJson(e.getProperty("falRequestJson").toString())))
+            .process(e -> e.setProperty("falRequest", request(e.getProperty("falRequestJson", JsonNode.class))))
             // a training's progress is only in its logs
             .process(e -> e.setProperty(ProviderCalls.URL, e.getProperty("falRequest", FalRequest.class).statusUrl()
                     + (training(e) ? "?logs=1" : "")))
@@ -298,6 +298,15 @@ public class FalRoutes extends RouteBuilder {
             producer = exchange.getContext().createProducerTemplate();
         }
         return producer;
+    }
+
+    /** The URLs fal answered at submit, else (adopted by a webhook, the answer lost) the documented ones. */
+    private FalRequest request(JsonNode saved) throws java.io.IOException {
+        FalRequest request = FalQueueProtocol.fromJson(saved.toString());
+        if (request.statusUrl() != null || !saved.hasNonNull("model")) {
+            return request;
+        }
+        return FalRequest.documented(fal.baseUrl(), saved.get("model").asText(), request.requestId());
     }
 
     private static boolean training(Exchange exchange) {

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * For each queue whose role this process runs: a claimer takes as many due tasks as there are free
- * slots ({@code <queue>.claim}, on a timer and whenever Redis says a task was queued), and that many
+ * slots ({@code <queue>.claim}, on a timer and whenever Redis says a task was queued or capacity was freed),
+ * never more than a {@link QueueAdmission} limit on the queue lets in, and that many
  * consumers work on them ({@code <queue>.work}): each marks the task dispatched, hands it to its type's
  * handler route and records a failure. Handlers record success themselves ({@code tasks.complete}).
  * {@link WorkerRegistry} extends leases while tasks run and drains the workers on shutdown.
@@ -35,10 +36,12 @@ public class TaskWorkerRoutes extends RouteBuilder {
     private final WorkerRegistry registry;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
+    private final List<QueueAdmission> admissions;
     private final String wakeChannel;
 
     public TaskWorkerRoutes(ComputeRoles roles, WorkerProperties workers, WorkerRegistry registry, ObjectMapper mapper, MeterRegistry meters,
-                            @Value("${hub.redis.key-prefix:}") String keyPrefix) {
+                            List<QueueAdmission> admissions, @Value("${hub.redis.key-prefix:}") String keyPrefix) {
+        this.admissions = admissions;
         this.wakeChannel = keyPrefix + TaskRoutes.WAKE_CHANNEL;
         this.roles = roles;
         this.workers = workers;
@@ -103,7 +106,7 @@ public class TaskWorkerRoutes extends RouteBuilder {
             .to("direct:" + queue + ".claim");
 
         from("direct:" + queue + ".claim").routeId(queue + ".claim")
-            .setProperty("reserved", method(load, "reserve"))
+            .process(e -> e.setProperty("reserved", load.reserve(admitted(queue, load))))
             .filter(simple("${exchangeProperty.reserved} > 0"))
                 .setBody(e -> Map.of("queue", queue, "workerId", registry.workerId(), "leaseSeconds", settings.leaseSeconds(),
                         "limit", e.getProperty("reserved")))
@@ -148,6 +151,13 @@ public class TaskWorkerRoutes extends RouteBuilder {
                     .process(e -> e.setProperty("handler", handler(settings, e.getProperty("taskType", String.class))))
                     .setBody(exchangeProperty("params"))
                     .toD("${exchangeProperty.handler}");
+    }
+
+    /** What the shared limit on this queue's tasks lets this process claim now (unlimited when there is none). */
+    private int admitted(String queue, WorkerLoad load) {
+        int wanted = load.capacity() - load.busy();
+        return admissions.stream().filter(a -> a.queues().contains(queue)).mapToInt(a -> wanted <= 0 ? 0 : a.admit(wanted, load.busy()))
+                .min().orElse(Integer.MAX_VALUE);
     }
 
     /** The queue's override, else the type's handler, which must be deployed in this process. */

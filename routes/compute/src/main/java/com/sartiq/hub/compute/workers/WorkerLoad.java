@@ -22,9 +22,14 @@ public final class WorkerLoad {
      * each only claims what it reserved. Give back what the claim did not fill with {@link #unreserve}.
      */
     public int reserve() {
+        return reserve(Integer.MAX_VALUE);
+    }
+
+    /** As {@link #reserve()}, but no more than {@code admitted} (what a limit shared by every instance lets in). */
+    public int reserve(int admitted) {
         while (true) {
             int now = busy.get();
-            int free = draining.get() ? 0 : Math.max(0, capacity - now);
+            int free = draining.get() ? 0 : Math.max(0, Math.min(admitted, capacity - now));
             if (free == 0 || busy.compareAndSet(now, now + free)) {
                 return free;
             }

@@ -23,8 +23,7 @@ import static com.sartiq.hub.common.sql.SqlValues.utc;
 /**
  * The workflow API: create a DAG of task steps or instantiate a named template (validated as a whole,
  * started at once unless {@code start=false}), list workflows and templates, read one with each node's
- * task, start, cancel and resume it. Each change runs in one transaction holding the workflow row and
- * ends with its events ({@code workflows.announce}).
+ * task. Starting, pausing, resuming, cancelling and cleaning up: {@link WorkflowControlRoutes}.
  */
 @Component
 @ConditionalOnRole("api")
@@ -64,7 +63,7 @@ public class WorkflowRoutes extends RouteBuilder {
                 .description("Workflows, newest first: id, name, template, status, progress, origin_instance, metadata and timings")
                 .produces("application/json")
                 .param().name("status").type(RestParamType.query).required(false)
-                    .description("created, running, completed, failed or cancelled").endParam()
+                    .description("created, running, paused, completed, failed or cancelled").endParam()
                 .param().name("template").type(RestParamType.query).required(false).description("made from this template").endParam()
                 .param().name("origin_instance").type(RestParamType.query).required(false).endParam()
                 .param().name("page").type(RestParamType.query).dataType("integer").defaultValue("1").endParam()
@@ -83,29 +82,7 @@ public class WorkflowRoutes extends RouteBuilder {
                 .param().name("workflow_id").type(RestParamType.path).description("Workflow id (UUID)").endParam()
                 .responseMessage().code(404).message("Workflow not found").endResponseMessage()
                 .security(API_KEY)
-                .to("direct:workflows.get")
-            .post("/{workflow_id}/start").id("rest.workflows.start")
-                .description("Start a created workflow: its steps without dependencies are queued")
-                .produces("application/json")
-                .param().name("workflow_id").type(RestParamType.path).description("Workflow id (UUID)").endParam()
-                .responseMessage().code(409).message("Workflow not in state created").endResponseMessage()
-                .security(API_KEY)
-                .to("direct:workflows.start")
-            .post("/{workflow_id}/cancel").id("rest.workflows.cancel")
-                .description("Cancel a created or running workflow: waiting steps are skipped, queued steps' tasks cancelled")
-                .produces("application/json")
-                .param().name("workflow_id").type(RestParamType.path).description("Workflow id (UUID)").endParam()
-                .responseMessage().code(409).message("Workflow already completed or failed").endResponseMessage()
-                .security(API_KEY)
-                .to("direct:workflows.cancel")
-            .post("/{workflow_id}/resume").id("rest.workflows.resume")
-                .description("Run a failed or cancelled workflow again: only its failed, cancelled and skipped steps run (steps skipped "
-                        + "by their condition stay skipped)")
-                .produces("application/json")
-                .param().name("workflow_id").type(RestParamType.path).description("Workflow id (UUID)").endParam()
-                .responseMessage().code(409).message("Workflow not failed or cancelled").endResponseMessage()
-                .security(API_KEY)
-                .to("direct:workflows.resume");
+                .to("direct:workflows.get");
 
         from("direct:workflows.create").routeId("workflows.create").routeConfigurationId(RestErrorHandling.ID)
             .bean(requests, "read")
@@ -113,6 +90,7 @@ public class WorkflowRoutes extends RouteBuilder {
             .to("direct:workflows.insert")
             .filter(simple("${exchangeProperty.created} == true && ${exchangeProperty.start} == true"))
                 .to("direct:workflows.start-tx")
+                .to("direct:workflows.wake-workers")
             .end()
             .to("direct:workflows.view")
             .choice()
@@ -153,70 +131,6 @@ public class WorkflowRoutes extends RouteBuilder {
             .setProperty("workflowId", header("workflow_id"))
             .to("direct:workflows.view")
             .process(json.ok());
-
-        from("direct:workflows.start").routeId("workflows.start").routeConfigurationId(RestErrorHandling.ID)
-            .process(JsonResponses.requireUuid("workflow_id", "Workflow"))
-            .setProperty("workflowId", header("workflow_id"))
-            .to("direct:workflows.require")
-            .filter(simple("${body[status]} != 'created'"))
-                .process(e -> conflict(e, "Workflow already " + e.getMessage().getBody(Map.class).get("status") + ": it cannot be started"))
-            .end()
-            .to("direct:workflows.start-tx")
-            .log("Workflow ${exchangeProperty.workflowId} started")
-            .to("direct:workflows.view")
-            .process(json.ok());
-
-        // a workflow not (or no longer) in state created is left alone: advancing only moves running workflows
-        from("direct:workflows.start-tx").routeId("workflows.start-tx").transacted()
-            .to("direct:workflows.lock")
-            .to("sql:classpath:sql/compute/workflows/workflow-start.sql")
-            .to("direct:workflows.advance-locked")
-            .to("direct:workflows.announce");
-
-        from("direct:workflows.cancel").routeId("workflows.cancel").routeConfigurationId(RestErrorHandling.ID)
-            .process(JsonResponses.requireUuid("workflow_id", "Workflow"))
-            .setProperty("workflowId", header("workflow_id"))
-            .to("direct:workflows.require")
-            .filter(simple("${body[status]} != 'created' && ${body[status]} != 'running' && ${body[status]} != 'cancelled'"))
-                .process(e -> conflict(e, "Workflow already " + e.getMessage().getBody(Map.class).get("status") + ": it cannot be cancelled"))
-            .end()
-            .to("direct:workflows.cancel-tx")
-            .to("direct:workflows.view")
-            .process(json.ok());
-
-        from("direct:workflows.cancel-tx").routeId("workflows.cancel-tx").transacted()
-            .to("direct:workflows.lock")
-            .filter(simple("${body[status]} == 'created' || ${body[status]} == 'running'"))
-                .to("sql:classpath:sql/compute/workflows/workflow-sync-nodes.sql")
-                .to("sql:classpath:sql/compute/workflows/workflow-cancel.sql")
-                .to("sql:classpath:sql/compute/workflows/workflow-queued-tasks.sql?outputType=SelectList")
-                .split(body())
-                    .setProperty("nodeId", simple("${body[node_id]}"))
-                    .to("sql:classpath:sql/compute/task-cancel.sql?outputType=SelectOne")
-                    .setBody(e -> WorkflowEngineRoutes.nodeEnd(e.getProperty("nodeId", String.class), "cancelled", null, "workflow cancelled"))
-                    .to("sql:classpath:sql/compute/workflows/workflow-node-end.sql")
-                .end()
-                .to("direct:workflows.announce")
-                .log("Workflow ${exchangeProperty.workflowId} cancelled")
-            .end();
-
-        from("direct:workflows.resume").routeId("workflows.resume").routeConfigurationId(RestErrorHandling.ID)
-            .process(JsonResponses.requireUuid("workflow_id", "Workflow"))
-            .setProperty("workflowId", header("workflow_id"))
-            .to("direct:workflows.require")
-            .filter(simple("${body[status]} != 'failed' && ${body[status]} != 'cancelled'"))
-                .process(e -> conflict(e, "Workflow is " + e.getMessage().getBody(Map.class).get("status") + ": only a failed or cancelled workflow resumes"))
-            .end()
-            .to("direct:workflows.resume-tx")
-            .to("direct:workflows.view")
-            .process(json.ok());
-
-        from("direct:workflows.resume-tx").routeId("workflows.resume-tx").transacted()
-            .to("direct:workflows.lock")
-            .to("sql:classpath:sql/compute/workflows/workflow-resume.sql")
-            .log("Workflow ${exchangeProperty.workflowId} resumed")
-            .to("direct:workflows.advance-locked")
-            .to("direct:workflows.announce");
 
         from("direct:workflows.require").routeId("workflows.require").errorHandler(noErrorHandler())
             .to("sql:classpath:sql/compute/workflows/workflow-by-id.sql?outputType=SelectOne")
@@ -282,9 +196,5 @@ public class WorkflowRoutes extends RouteBuilder {
             item.set("steps", template.steps());
         }
         exchange.getMessage().setBody(list);
-    }
-
-    private static void conflict(Exchange exchange, String message) {
-        throw new ApiException(409, message);
     }
 }

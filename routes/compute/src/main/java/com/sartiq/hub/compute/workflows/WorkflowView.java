@@ -39,6 +39,17 @@ final class WorkflowView {
         view.set("created_at", mapper.valueToTree(utc(workflow.get("created_at"))));
         view.set("started_at", mapper.valueToTree(utc(workflow.get("started_at"))));
         view.set("completed_at", mapper.valueToTree(utc(workflow.get("completed_at"))));
+        view.set("paused_at", mapper.valueToTree(utc(workflow.get("paused_at"))));
+        if (workflow.get("cleaned_at") == null) {
+            view.putNull("cleanup");
+        } else {
+            JsonNode cleanup = json(workflow.get("cleanup"), mapper);
+            ObjectNode record = view.putObject("cleanup");
+            record.set("cleaned_at", mapper.valueToTree(utc(workflow.get("cleaned_at"))));
+            record.put("deleted_count", cleanup.path("deleted").size());
+            record.set("deleted", cleanup.path("deleted"));
+            record.set("skipped", cleanup.path("skipped"));
+        }
         Map<String, ArrayNode> items = new HashMap<>();
         var steps = view.putArray("steps");
         for (Map<String, Object> node : nodes) {

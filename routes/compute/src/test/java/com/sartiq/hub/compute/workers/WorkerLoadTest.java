@@ -24,6 +24,14 @@ class WorkerLoadTest {
     }
 
     @Test
+    void aSharedLimitCapsTheReservation() {
+        WorkerLoad load = new WorkerLoad(4);
+        assertEquals(1, load.reserve(1));
+        assertEquals(0, load.reserve(0), "nothing admitted: nothing claimed");
+        assertEquals(3, load.reserve(10), "the own capacity still bounds it");
+    }
+
+    @Test
     void aDrainingWorkerReservesNothing() {
         WorkerLoad load = new WorkerLoad(4);
         load.drain();
