@@ -3,6 +3,7 @@ package com.sartiq.hub.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sartiq.hub.backend.generations.GenerationPipelines;
 import com.sartiq.hub.localstack.LocalStack;
+import com.sartiq.hub.sim.Fault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Generation strategies as compute workflows, over both hubs, the provider simulator (fal and scripted LLM
  * answers), the local U2NET worker and S3: a product shot, agentic runs that pass late or never, one prediction
- * per shot type from a for_each, live progress, reconciliation of a missed end, cancel, and requests no pipeline makes.
+ * per shot type from a for_each, live progress, a failed step, reconciliation of a missed end, cancel, and requests no
+ * pipeline makes.
  */
 class GenerationStrategiesTest {
 
@@ -176,6 +178,18 @@ class GenerationStrategiesTest {
         assertEquals(before.get("result_image_url"), after.get("result_image_url"), "the result read from the workflow at compute");
         assertEquals(before.get("attempts"), after.get("attempts"));
         assertEquals(before.get("task_id"), after.get("task_id"));
+    }
+
+    @Test
+    void aFailedStepFailsThePredictionWithItsError() {
+        Tenants.User user = Tenants.user(hubs, false);
+        hubs.stack().simulator().faults().next("fal-request", Fault.failed(422), 1);
+        JsonNode done = awaitEnd(user, create(user, "{\"prompt\":\"a linen blazer\",\"refine\":true,\"width\":256,\"height\":256}"));
+        assertEquals("failed", done.get("status").asText(), done.toString());
+        JsonNode prediction = done.at("/predictions/0");
+        assertEquals("error", prediction.get("status").asText());
+        assertTrue(prediction.get("error_message").asText().startsWith("generate: "), prediction.toString());
+        assertEquals(List.of("generate=failed", "refine=skipped"), states(workflow(prediction.get("workflow_id").asText())));
     }
 
     @Test
