@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * Generations: create one in the caller's scope (rows first, then each prediction's compute pipeline, a workflow
- * or a task, through {@code generations.submit-predictions}), list, read and cancel them. {@code direct:generations.create} is also
- * the entry of the shots feature: an exchange property {@code shotId} is stored as the generation's shot.
+ * or a task, through {@code generations.submit-predictions}), list, read and cancel them.
+ * {@code direct:generations.create} is also the entry of the shots feature: an exchange property {@code shotId}
+ * is stored as the generation's shot.
  * Every change ends in {@code generations.changed} (property {@code generationId}), which live clients follow.
  */
 @Component

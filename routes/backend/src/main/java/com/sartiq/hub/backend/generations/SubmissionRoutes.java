@@ -170,7 +170,8 @@ public class SubmissionRoutes extends RouteBuilder {
         Map<String, Object> params = new HashMap<>();
         if (submission.workflow()) {
             params.put("workflowId", created.path("id").asText());
-            params.put("taskId", submission.outputs() == GenerationPipelines.Outputs.LAST_IMAGE ? WorkflowResults.resultTaskAtCreation(created) : null);
+            boolean oneImage = submission.outputs() == GenerationPipelines.Outputs.LAST_IMAGE;
+            params.put("taskId", oneImage ? WorkflowResults.resultTaskAtCreation(created) : null);
             params.put("predictionIds", "{" + String.join(",", submission.predictionIds()) + "}");
         } else {
             params.put("taskId", created.path("id").asText());

@@ -65,18 +65,11 @@ public class TaskEventRoutes extends RouteBuilder {
             .end();
 
         from("direct:generations.apply-task-event").routeId("generations.apply-task-event").errorHandler(noErrorHandler())
-            .process(e -> e.setProperty("eventJson", TaskEvent.read(e.getMessage().getBody(String.class), mapper)))
+            .process(e -> e.setProperty("event", event(e.getMessage().getBody(String.class))))
             .choice()
-                .when(e -> WorkflowEvent.about(e.getProperty("eventJson", JsonNode.class)))
-                    .process(e -> e.setProperty("event", WorkflowEvent.parse(e.getProperty("eventJson", JsonNode.class))))
-                    .to("direct:generations.apply-workflow-event")
-                .otherwise()
-                    .process(e -> e.setProperty("event", TaskEvent.parse(e.getProperty("eventJson", JsonNode.class))))
-                    .choice()
-                        .when(simple("${exchangeProperty.event.training}")).to("direct:training.apply-event")
-                        .otherwise().to("direct:generations.apply-event")
-                    .end()
-            .end();
+                .when(exchangeProperty("event").isInstanceOf(WorkflowEvent.class)).to("direct:generations.apply-workflow-event")
+                .when(simple("${exchangeProperty.event.training}")).to("direct:training.apply-event")
+                .otherwise().to("direct:generations.apply-event");
 
         from("direct:generations.apply-event").routeId("generations.apply-event").errorHandler(noErrorHandler())
             .setBody(e -> eventParams(e.getProperty("event", TaskEvent.class)))
@@ -117,6 +110,12 @@ public class TaskEventRoutes extends RouteBuilder {
         if (!valid) {
             throw ApiException.unauthorized("Invalid webhook signature");
         }
+    }
+
+    /** A compute event: a workflow's ({@link WorkflowEvent}) or a task's ({@link TaskEvent}), told apart by its event_type. */
+    private Object event(String body) {
+        JsonNode json = TaskEvent.read(body, mapper);
+        return WorkflowEvent.about(json) ? WorkflowEvent.parse(json) : TaskEvent.parse(json);
     }
 
     private static Map<String, Object> eventParams(TaskEvent event) {
