@@ -1,22 +1,12 @@
 package com.sartiq.hub.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import com.sartiq.hub.common.security.WebhookSignature;
 import com.sartiq.hub.localstack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,61 +19,18 @@ class TaskEventsTest {
             "error_category", "additional_properties", "sequence");
 
     private static LocalStack hubs;
-    private static HttpServer receiver;
-    private static final List<JsonNode> webhooks = new CopyOnWriteArrayList<>();
-    private static final List<String> badSignatures = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         hubs = Hubs.get();
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String timestamp = exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER);
-            String signature = exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER);
-            if (!WebhookSignature.verify(hubs.stack().secrets().webhookSecret(), timestamp, signature, body, System.currentTimeMillis() / 1000, 300)) {
-                badSignatures.add(body);
-            }
-            webhooks.add(Http.JSON.readTree(body));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.stop(0);
     }
 
     @Test
     void eachStatusChangeIsPostedSignedInOrderAndPublishedOnRedis() throws Exception {
-        List<JsonNode> published = new CopyOnWriteArrayList<>();
-        CountDownLatch subscribed = new CountDownLatch(1);
-        JedisPubSub listener = new JedisPubSub() {
-            @Override
-            public void onMessage(String channel, String message) {
-                try {
-                    published.add(Http.JSON.readTree(message));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public void onSubscribe(String channel, int count) {
-                subscribed.countDown();
-            }
-        };
-        Thread subscriber = new Thread(() -> {
-            try (Jedis jedis = new Jedis(hubs.stack().redis().host(), hubs.stack().redis().port())) {
-                jedis.subscribe(listener, hubs.stack().computeEventsChannel());
-            }
-        });
-        subscriber.start();
-        assertTrue(subscribed.await(10, TimeUnit.SECONDS));
-
-        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        ComputeEventCapture events = ComputeEventCapture.start(hubs);
+        List<JsonNode> webhooks = events.webhooks;
+        List<JsonNode> published = events.published;
+        String hook = events.hookUrl();
         Http.Response created = Http.postJson(hubs.computeUrl() + "/api/v1/tasks/", hubs.stack().secrets().computeApiKey(),
                 "{\"task_type\":\"GENERATION\",\"prompt\":\"a silk scarf\",\"width\":256,\"height\":256,\"webhook_url\":\"" + hook
                         + "\",\"entity_id\":\"scarf-1\",\"origin_instance\":\"events-test\",\"metadata\":{\"look\":\"L1\"}}");
@@ -96,11 +43,10 @@ class TaskEventsTest {
         while (System.nanoTime() < deadline && (last(webhooks, taskId) == null || last(published, taskId) == null)) {
             Thread.sleep(50);
         }
-        listener.unsubscribe();
-        subscriber.join(5000);
+        events.close();
 
         List<JsonNode> posted = webhooks.stream().filter(e -> e.path("task_id").asText().equals(taskId)).toList();
-        assertTrue(badSignatures.isEmpty(), "every webhook is signed with the shared secret");
+        assertTrue(events.badSignatures.isEmpty(), "every webhook is signed with the shared secret");
         assertTrue(posted.size() >= 3, "pending, running and completed at least: " + posted);
         for (int i = 0; i < posted.size(); i++) {
             JsonNode event = posted.get(i);

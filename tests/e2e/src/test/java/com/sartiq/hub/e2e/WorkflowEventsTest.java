@@ -1,22 +1,12 @@
 package com.sartiq.hub.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sartiq.hub.common.security.WebhookSignature;
 import com.sartiq.hub.localstack.LocalStack;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,61 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkflowEventsTest {
 
     private static LocalStack hubs;
-    private static HttpServer receiver;
-    private static final List<JsonNode> webhooks = new CopyOnWriteArrayList<>();
-    private static final List<String> badSignatures = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         hubs = Hubs.get();
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/workflow-hook", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (!WebhookSignature.verify(hubs.stack().secrets().webhookSecret(), exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
-                    exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER), body, System.currentTimeMillis() / 1000, 300)) {
-                badSignatures.add(body);
-            }
-            webhooks.add(Http.JSON.readTree(body));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.stop(0);
     }
 
     @Test
     void everyChangeIsPostedSignedInOrderAndPublishedOnRedis() throws Exception {
-        List<JsonNode> published = new CopyOnWriteArrayList<>();
-        CountDownLatch subscribed = new CountDownLatch(1);
-        JedisPubSub listener = new JedisPubSub() {
-            @Override
-            public void onMessage(String channel, String message) {
-                try {
-                    published.add(Http.JSON.readTree(message));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public void onSubscribe(String channel, int count) {
-                subscribed.countDown();
-            }
-        };
-        Thread subscriber = new Thread(() -> {
-            try (Jedis jedis = new Jedis(hubs.stack().redis().host(), hubs.stack().redis().port())) {
-                jedis.subscribe(listener, hubs.stack().computeEventsChannel());
-            }
-        });
-        subscriber.start();
-        assertTrue(subscribed.await(10, TimeUnit.SECONDS));
-
+        ComputeEventCapture events = ComputeEventCapture.start(hubs);
+        List<JsonNode> webhooks = events.webhooks;
+        List<JsonNode> published = events.published;
         String apiKey = hubs.stack().secrets().computeApiKey();
-        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/workflow-hook";
+        String hook = events.hookUrl();
         Http.Response created = Http.postJson(hubs.computeUrl() + "/api/v1/workflows/", apiKey, "{\"name\":\"events\",\"webhook_url\":\"" + hook
                 + "\",\"metadata\":{\"generation_id\":\"g-1\"},\"steps\":["
                 + "{\"id\":\"generate\",\"task_type\":\"GENERATION\",\"config\":{\"prompt\":\"a silk tie\",\"width\":256,\"height\":256}},"
@@ -97,11 +45,10 @@ class WorkflowEventsTest {
         while (System.nanoTime() < deadline && (completed(webhooks, id) == null || completed(published, id) == null)) {
             Thread.sleep(50);
         }
-        listener.unsubscribe();
-        subscriber.join(5000);
+        events.close();
 
         List<JsonNode> posted = webhooks.stream().filter(e -> id.equals(e.path("workflow_id").asText())).toList();
-        assertTrue(badSignatures.isEmpty(), "signed with the shared secret, like task events");
+        assertTrue(events.badSignatures.isEmpty(), "signed with the shared secret, like task events");
         List<String> summary = posted.stream().map(e -> e.get("sequence").asInt() + ":" + e.get("status").asText() + ":"
                 + e.path("node").path("id").asText("-") + "=" + e.path("node").path("status").asText("-") + ":" + e.get("progress").asInt()).toList();
         assertEquals(List.of("1:created:-=-:0", "2:running:-=-:0", "3:running:generate=completed:50", "4:running:refine=completed:100",
