@@ -37,21 +37,7 @@ public record TaskEvent(String eventType, String taskId, String taskType, String
     }
 
     public static TaskEvent parse(JsonNode node) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String field : List.of("task_id", "status", "sequence")) {
-            if (!node.hasNonNull(field)) {
-                errors.add(FieldError.body(field, "Field required", "missing"));
-            }
-        }
-        if (errors.isEmpty() && uuid(node.get("task_id").asText()) == null) {
-            errors.add(FieldError.body("task_id", "Input should be a valid UUID", "uuid_parsing"));
-        }
-        if (errors.isEmpty() && !node.get("sequence").canConvertToInt()) {
-            errors.add(FieldError.body("sequence", "Input should be a valid integer", "int_parsing"));
-        }
-        if (!errors.isEmpty()) {
-            throw new RequestValidationException(errors);
-        }
+        requireHeader(node, "task_id");
         return new TaskEvent(node.path("event_type").asText(null), node.get("task_id").asText(), node.path("task_type").asText(null),
                 node.get("status").asText(), node.get("sequence").asInt(), node.path("progress").asInt(0),
                 node.hasNonNull("error_message") ? node.get("error_message").asText() : null, uuid(node.path("entity_id").asText(null)));
@@ -92,7 +78,30 @@ public record TaskEvent(String eventType, String taskId, String taskType, String
         return errorMessage == null && "cancelled".equals(status) ? "Cancelled" : errorMessage;
     }
 
-    private static String uuid(String value) {
+    /**
+     * What every compute event (a task's or a workflow's) must carry, else a 422 naming the field: its subject's id
+     * ({@code idField}, a UUID), a status and an integer sequence.
+     */
+    static void requireHeader(JsonNode node, String idField) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String field : List.of(idField, "status", "sequence")) {
+            if (!node.hasNonNull(field)) {
+                errors.add(FieldError.body(field, "Field required", "missing"));
+            }
+        }
+        if (errors.isEmpty() && uuid(node.get(idField).asText()) == null) {
+            errors.add(FieldError.body(idField, "Input should be a valid UUID", "uuid_parsing"));
+        }
+        if (errors.isEmpty() && !node.get("sequence").canConvertToInt()) {
+            errors.add(FieldError.body("sequence", "Input should be a valid integer", "int_parsing"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+    }
+
+    /** The value as a canonical UUID, or null when it is none. */
+    static String uuid(String value) {
         try {
             return value == null ? null : UUID.fromString(value).toString();
         } catch (IllegalArgumentException e) {

@@ -2,12 +2,9 @@ package com.sartiq.hub.backend.generations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sartiq.hub.backend.generations.GenerationPipelines.Outputs;
-import com.sartiq.hub.common.rest.FieldError;
-import com.sartiq.hub.common.rest.RequestValidationException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Compute's {@code workflow_status_update} (webhook body and Redis message alike): a workflow's status and
@@ -25,21 +22,7 @@ public record WorkflowEvent(String workflowId, String status, int progress, int 
     }
 
     public static WorkflowEvent parse(JsonNode node) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String field : List.of("workflow_id", "status", "sequence")) {
-            if (!node.hasNonNull(field)) {
-                errors.add(FieldError.body(field, "Field required", "missing"));
-            }
-        }
-        if (errors.isEmpty() && uuid(node.get("workflow_id").asText()) == null) {
-            errors.add(FieldError.body("workflow_id", "Input should be a valid UUID", "uuid_parsing"));
-        }
-        if (errors.isEmpty() && !node.get("sequence").canConvertToInt()) {
-            errors.add(FieldError.body("sequence", "Input should be a valid integer", "int_parsing"));
-        }
-        if (!errors.isEmpty()) {
-            throw new RequestValidationException(errors);
-        }
+        TaskEvent.requireHeader(node, "workflow_id");
         JsonNode workflow = node.get("workflow");
         return of(node.get("workflow_id").asText(), node.get("status").asText(), node.path("progress").asInt(0), node.get("sequence").asInt(),
                 node.path("metadata"), workflow == null || workflow.isNull() ? null : workflow);
@@ -54,8 +37,8 @@ public record WorkflowEvent(String workflowId, String status, int progress, int 
     private static WorkflowEvent of(String id, String status, int progress, int sequence, JsonNode metadata, JsonNode workflow) {
         List<String> predictions = new ArrayList<>();
         metadata.path("prediction_ids").forEach(p -> {
-            if (uuid(p.asText()) != null) {
-                predictions.add(uuid(p.asText()));
+            if (TaskEvent.uuid(p.asText()) != null) {
+                predictions.add(TaskEvent.uuid(p.asText()));
             }
         });
         Outputs outputs;
@@ -89,13 +72,5 @@ public record WorkflowEvent(String workflowId, String status, int progress, int 
     /** The {@code prediction_ids} parameter (a PostgreSQL uuid[] literal). */
     public String predictionIdsParam() {
         return "{" + String.join(",", predictionIds) + "}";
-    }
-
-    private static String uuid(String value) {
-        try {
-            return value == null ? null : UUID.fromString(value).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
