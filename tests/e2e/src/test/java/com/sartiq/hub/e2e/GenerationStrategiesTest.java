@@ -70,13 +70,13 @@ class GenerationStrategiesTest {
             workflows.add(workflow.get("id").asText());
             assertEquals("completed", workflow.get("status").asText());
             assertEquals(List.of("cutout=completed", "generate=completed", "refine=completed"), states(workflow));
-            JsonNode generate = task(step(workflow, "generate").get("task_id").asText());
-            assertEquals(step(workflow, "cutout").at("/output/images/0/url").asText(), generate.at("/params/reference_image_url").asText(),
+            JsonNode generate = task(Workflows.step(workflow, "generate").get("task_id").asText());
+            assertEquals(Workflows.step(workflow, "cutout").at("/output/images/0/url").asText(), generate.at("/params/reference_image_url").asText(),
                     "the generation takes the cut-out as its reference");
             assertEquals(0.6, generate.at("/params/product_lora_weight").asDouble());
             assertEquals(prediction.get("seed").asLong(), generate.at("/params/seed").asLong());
-            assertEquals(step(workflow, "refine").at("/output/images/0/url").asText(), url, "the refined image is the result");
-            assertEquals(step(workflow, "refine").get("task_id").asText(), prediction.get("task_id").asText());
+            assertEquals(Workflows.step(workflow, "refine").at("/output/images/0/url").asText(), url, "the refined image is the result");
+            assertEquals(Workflows.step(workflow, "refine").get("task_id").asText(), prediction.get("task_id").asText());
         }
         assertEquals(2, workflows.size(), "one workflow per prediction");
     }
@@ -99,7 +99,7 @@ class GenerationStrategiesTest {
         assertEquals(3, new HashSet<>(attempts.findValuesAsText("image_url")).size(), "each attempt made its own image");
 
         JsonNode workflow = workflow(prediction.get("workflow_id").asText());
-        JsonNode retry = task(step(workflow, "generate_2").get("task_id").asText());
+        JsonNode retry = task(Workflows.step(workflow, "generate_2").get("task_id").asText());
         assertEquals(prompt + ". Fix: the collar is cut off", retry.at("/params/prompt").asText(), "the critique goes into the next prompt");
     }
 
@@ -267,14 +267,6 @@ class GenerationStrategiesTest {
         return Http.get(hubs.computeUrl() + "/api/v1/tasks/" + id, apiKey).json();
     }
 
-    private static JsonNode step(JsonNode workflow, String id) {
-        for (JsonNode step : workflow.get("steps")) {
-            if (step.get("id").asText().equals(id)) {
-                return step;
-            }
-        }
-        throw new AssertionError("no step " + id + " in " + workflow);
-    }
 
     private static List<String> states(JsonNode workflow) {
         List<String> states = new ArrayList<>();

@@ -39,8 +39,8 @@ class WorkflowCleanupTest {
 
         JsonNode done = Http.await(workflows + id, apiKey, Duration.ofSeconds(60), w -> !w.get("status").asText().equals("running"));
         assertEquals("completed", done.get("status").asText(), done.toString());
-        String intermediate = step(done, "generate").at("/output/images/0/url").asText();
-        String result = step(done, "refine").at("/output/images/0/url").asText();
+        String intermediate = Workflows.step(done, "generate").at("/output/images/0/url").asText();
+        String result = Workflows.step(done, "refine").at("/output/images/0/url").asText();
         assertEquals(200, Http.get(intermediate, null).status());
 
         Http.Response cleaned = Http.postJson(workflows + id + "/cleanup", apiKey, "");
@@ -56,14 +56,5 @@ class WorkflowCleanupTest {
         Http.Response again = Http.postJson(workflows + id + "/cleanup", apiKey, "");
         assertEquals(200, again.status(), again.body());
         assertEquals(cleanup, again.json().get("cleanup"), "a second cleanup deletes nothing more");
-    }
-
-    private static JsonNode step(JsonNode workflow, String id) {
-        for (JsonNode step : workflow.get("steps")) {
-            if (step.get("id").asText().equals(id)) {
-                return step;
-            }
-        }
-        throw new AssertionError("no step " + id + " in " + workflow);
     }
 }

@@ -53,13 +53,13 @@ class WorkflowTest {
         assertEquals(201, created.status(), created.body());
         String id = created.json().get("id").asText();
         assertEquals("running", created.json().get("status").asText());
-        assertEquals("queued", step(created.json(), "generate").get("status").asText(), "the root step is queued at once");
-        assertEquals("waiting", step(created.json(), "refine").get("status").asText());
+        assertEquals("queued", Workflows.step(created.json(), "generate").get("status").asText(), "the root step is queued at once");
+        assertEquals("waiting", Workflows.step(created.json(), "refine").get("status").asText());
 
         JsonNode done = Http.await(workflows + id, apiKey, Duration.ofSeconds(90), w -> !w.get("status").asText().equals("running"));
         assertEquals("completed", done.get("status").asText(), done.toString());
-        JsonNode generate = step(done, "generate");
-        JsonNode refine = step(done, "refine");
+        JsonNode generate = Workflows.step(done, "generate");
+        JsonNode refine = Workflows.step(done, "refine");
         String generated = generate.at("/output/images/0/url").asText();
         assertTrue(generated.startsWith("http"), generate.toString());
         assertEquals("completed", refine.get("status").asText());
@@ -110,18 +110,18 @@ class WorkflowTest {
 
         JsonNode failed = Http.await(workflows + id, apiKey, Duration.ofSeconds(90), w -> !w.get("status").asText().equals("running"));
         assertEquals("failed", failed.get("status").asText(), failed.toString());
-        assertEquals("failed", step(failed, "generate").get("status").asText());
-        assertNotNull(step(failed, "generate").get("error_message").textValue());
-        assertEquals("skipped", step(failed, "refine").get("status").asText());
-        assertTrue(step(failed, "refine").get("task_id").isNull(), "the refine never became a task");
+        assertEquals("failed", Workflows.step(failed, "generate").get("status").asText());
+        assertNotNull(Workflows.step(failed, "generate").get("error_message").textValue());
+        assertEquals("skipped", Workflows.step(failed, "refine").get("status").asText());
+        assertTrue(Workflows.step(failed, "refine").get("task_id").isNull(), "the refine never became a task");
 
         // resume runs only the failed and skipped steps, and this time they pass
         Http.Response resumed = Http.postJson(workflows + id + "/resume", apiKey, "");
         assertEquals(200, resumed.status(), resumed.body());
         JsonNode done = Http.await(workflows + id, apiKey, Duration.ofSeconds(90), w -> !w.get("status").asText().equals("running"));
         assertEquals("completed", done.get("status").asText(), done.toString());
-        assertEquals(2, step(done, "generate").get("runs").asInt(), "the failed step ran again");
-        assertEquals(1, step(done, "refine").get("runs").asInt());
+        assertEquals(2, Workflows.step(done, "generate").get("runs").asInt(), "the failed step ran again");
+        assertEquals(1, Workflows.step(done, "refine").get("runs").asInt());
     }
 
     @Test
@@ -130,7 +130,7 @@ class WorkflowTest {
         try {
             Http.Response created = Http.postJson(workflows, apiKey, PIPELINE.formatted("", ""));
             String id = created.json().get("id").asText();
-            String generateTask = step(created.json(), "generate").get("task_id").asText();
+            String generateTask = Workflows.step(created.json(), "generate").get("task_id").asText();
             Http.Response cancelled = Http.postJson(workflows + id + "/cancel", apiKey, "");
             assertEquals(200, cancelled.status(), cancelled.body());
             assertEquals("cancelled", cancelled.json().get("status").asText());
@@ -158,8 +158,8 @@ class WorkflowTest {
         assertTrue(statuses.contains(200), statuses.toString());
         JsonNode done = Http.await(workflows + id, apiKey, Duration.ofSeconds(90), w -> !w.get("status").asText().equals("running"));
         assertEquals("completed", done.get("status").asText(), done.toString());
-        assertEquals(1, step(done, "generate").get("runs").asInt(), "one task for the root step, however many starts");
-        assertEquals(1, step(done, "refine").get("runs").asInt());
+        assertEquals(1, Workflows.step(done, "generate").get("runs").asInt(), "one task for the root step, however many starts");
+        assertEquals(1, Workflows.step(done, "refine").get("runs").asInt());
         assertEquals(401, Http.get(workflows + id, null).status(), "the workflow API takes the compute API key");
     }
 
@@ -175,18 +175,18 @@ class WorkflowTest {
                 + "\"config\":{\"prompt\":\"{{ $input.prompt }}, judged: {{ evaluate.json.answer }}\"}}]}");
         assertEquals(201, created.status(), created.body());
         String id = created.json().get("id").asText();
-        assertEquals("evaluate.json.prompt_chars > $input.max_chars", step(created.json(), "regenerate").get("when").asText());
+        assertEquals("evaluate.json.prompt_chars > $input.max_chars", Workflows.step(created.json(), "regenerate").get("when").asText());
 
         JsonNode done = Http.await(workflows + id, apiKey, Duration.ofSeconds(60), w -> !w.get("status").asText().equals("running"));
         assertEquals("completed", done.get("status").asText(), done.toString());
         assertEquals(100, done.get("progress").asInt());
-        JsonNode regenerate = step(done, "regenerate");
+        JsonNode regenerate = Workflows.step(done, "regenerate");
         assertEquals("skipped", regenerate.get("status").asText());
         assertEquals("condition", regenerate.get("skip_reason").asText());
         assertEquals("condition not met: evaluate.json.prompt_chars > $input.max_chars", regenerate.get("error_message").asText());
         assertTrue(regenerate.get("task_id").isNull(), "a step skipped by its condition never becomes a task");
-        assertEquals("condition", step(done, "refine").get("skip_reason").asText(), "skipped the same way as the step it depends on");
-        JsonNode caption = step(done, "caption");
+        assertEquals("condition", Workflows.step(done, "refine").get("skip_reason").asText(), "skipped the same way as the step it depends on");
+        JsonNode caption = Workflows.step(done, "caption");
         assertEquals("completed", caption.get("status").asText());
         JsonNode captionTask = Http.get(hubs.computeUrl() + "/api/v1/tasks/" + caption.get("task_id").asText(), apiKey).json();
         assertEquals("a red coat, judged: score it now", captionTask.at("/params/prompt").asText(), "the template read the evaluation");
@@ -234,7 +234,7 @@ class WorkflowTest {
                 woken.add(message);
                 // a freed fal slot wakes the fal queue too, but only after a fal task ended: this wake must come first
                 if (message.equals("fal") && workflow.get() != null && generateAtFirstFalWake.get() == null) {
-                    generateAtFirstFalWake.set(step(Http.get(workflows + workflow.get(), apiKey).json(), "generate").path("task_status").asText());
+                    generateAtFirstFalWake.set(Workflows.step(Http.get(workflows + workflow.get(), apiKey).json(), "generate").path("task_status").asText());
                 }
             }
 
@@ -266,14 +266,5 @@ class WorkflowTest {
             listener.unsubscribe();
             subscriber.join(5000);
         }
-    }
-
-    private static JsonNode step(JsonNode workflow, String id) {
-        for (JsonNode step : workflow.get("steps")) {
-            if (step.get("id").asText().equals(id)) {
-                return step;
-            }
-        }
-        throw new AssertionError("no step " + id + " in " + workflow);
     }
 }
