@@ -1,11 +1,9 @@
 package com.sartiq.hub.compute.fal;
 
 import com.sartiq.hub.compute.providers.RedisSemaphore;
+import com.sartiq.hub.compute.tasks.QueueWake;
 import com.sartiq.hub.compute.workers.QueueAdmission;
 import org.apache.camel.ExchangeProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.util.Set;
 
@@ -19,18 +17,15 @@ public class FalSlots implements QueueAdmission {
 
     static final String PROVIDER = "fal";
     private static final Set<String> QUEUES = Set.of("fal", "fal-training");
-    private static final Logger LOG = LoggerFactory.getLogger(FalSlots.class);
 
     private final RedisSemaphore semaphore;
     private final FalProperties fal;
-    private final StringRedisTemplate redis;
-    private final String wakeChannel;
+    private final QueueWake wake;
 
-    public FalSlots(RedisSemaphore semaphore, FalProperties fal, StringRedisTemplate redis, String wakeChannel) {
+    public FalSlots(RedisSemaphore semaphore, FalProperties fal, QueueWake wake) {
         this.semaphore = semaphore;
         this.fal = fal;
-        this.redis = redis;
-        this.wakeChannel = wakeChannel;
+        this.wake = wake;
     }
 
     public boolean acquire(@ExchangeProperty("taskId") String taskId) throws InterruptedException {
@@ -43,11 +38,7 @@ public class FalSlots implements QueueAdmission {
 
     public void release(@ExchangeProperty("taskId") String taskId) {
         semaphore.release(PROVIDER, taskId);
-        try {
-            QUEUES.forEach(queue -> redis.convertAndSend(wakeChannel, queue));
-        } catch (RuntimeException e) {
-            LOG.debug("Waking the fal queues over Redis failed (they poll anyway): {}", e.toString());
-        }
+        QUEUES.forEach(wake::wake);
     }
 
     public int inUse() {

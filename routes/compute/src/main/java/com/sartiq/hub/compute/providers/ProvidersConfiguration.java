@@ -5,7 +5,7 @@ import com.sartiq.hub.compute.fal.FalProperties;
 import com.sartiq.hub.compute.fal.FalSlots;
 import com.sartiq.hub.compute.fal.FalWebhookVerification;
 import com.sartiq.hub.compute.fal.TrainingDataset;
-import com.sartiq.hub.compute.tasks.TaskRoutes;
+import com.sartiq.hub.compute.tasks.QueueWake;
 import com.sartiq.hub.common.storage.StorageConfiguration;
 import com.sartiq.hub.common.storage.StorageProperties;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -44,9 +44,8 @@ public class ProvidersConfiguration {
     }
 
     @Bean
-    public FalSlots falSlots(RedisSemaphore semaphore, FalProperties fal, StringRedisTemplate redis,
-                             @Value("${hub.redis.key-prefix:}") String keyPrefix) {
-        return new FalSlots(semaphore, fal, redis, keyPrefix + TaskRoutes.WAKE_CHANNEL);
+    public FalSlots falSlots(RedisSemaphore semaphore, FalProperties fal, QueueWake wake) {
+        return new FalSlots(semaphore, fal, wake);
     }
 
     /** fal downloads a training's dataset zip from our storage through a presigned URL. */

@@ -8,8 +8,6 @@ import com.sartiq.hub.common.rest.RestErrorHandling;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
-import org.apache.camel.LoggingLevel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -28,14 +26,13 @@ public class TaskRoutes extends RouteBuilder {
     private final TaskRequestReader requests;
     private final JsonResponses json;
     private final ObjectMapper mapper;
-    private final String wakeChannel;
+    private final QueueWake wake;
 
-    public TaskRoutes(TaskRequestReader requests, JsonResponses json, ObjectMapper mapper,
-                      @Value("${hub.redis.key-prefix:}") String keyPrefix) {
+    public TaskRoutes(TaskRequestReader requests, JsonResponses json, ObjectMapper mapper, QueueWake wake) {
         this.requests = requests;
         this.json = json;
         this.mapper = mapper;
-        this.wakeChannel = keyPrefix + WAKE_CHANNEL;
+        this.wake = wake;
     }
 
     /** Redis channel (after the key prefix) carrying the queue name of each new task. */
@@ -171,15 +168,7 @@ public class TaskRoutes extends RouteBuilder {
                 .otherwise().process(json.ok());
 
         from("direct:tasks.wake-workers").routeId("tasks.wake-workers").errorHandler(noErrorHandler())
-            .setProperty("view", body())
-            .doTry()
-                .setHeader("CamelRedis.Channel", constant(wakeChannel))
-                .setHeader("CamelRedis.Message", exchangeProperty("queue"))
-                .to("spring-redis://redis?command=PUBLISH&redisTemplate=#stringRedisTemplate")
-            .doCatch(Exception.class)
-                .log(LoggingLevel.DEBUG, "Waking workers over Redis failed (they poll anyway): ${exception.message}")
-            .end()
-            .setBody(exchangeProperty("view"));
+            .bean(wake, "wake");
 
         from("direct:tasks.result").routeId("tasks.result").routeConfigurationId(RestErrorHandling.ID)
             .process(JsonResponses.requireUuid("task_id", "Task"))

@@ -8,7 +8,7 @@ import com.sartiq.hub.common.rest.RequestValidationException;
 import com.sartiq.hub.compute.config.ComputeRoles;
 import com.sartiq.hub.compute.events.EventProperties;
 import com.sartiq.hub.compute.tasks.TaskRequestReader;
-import com.sartiq.hub.compute.tasks.TaskRoutes;
+import com.sartiq.hub.compute.tasks.QueueWake;
 import com.sartiq.hub.compute.tasks.TaskType;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -43,16 +43,16 @@ public class WorkflowEngineRoutes extends RouteBuilder {
     private final TaskRequestReader tasks;
     private final ObjectMapper mapper;
     private final String eventChannel;
-    private final String wakeChannel;
+    private final QueueWake wake;
 
     public WorkflowEngineRoutes(ComputeRoles roles, WorkflowProperties workflows, TaskRequestReader tasks, ObjectMapper mapper,
-                                EventProperties events, @Value("${hub.redis.key-prefix:}") String keyPrefix) {
+                                EventProperties events, QueueWake wake, @Value("${hub.redis.key-prefix:}") String keyPrefix) {
         this.roles = roles;
         this.workflows = workflows;
         this.tasks = tasks;
         this.mapper = mapper;
         this.eventChannel = keyPrefix + events.channel();
-        this.wakeChannel = keyPrefix + TaskRoutes.WAKE_CHANNEL;
+        this.wake = wake;
     }
 
     @Override
@@ -177,13 +177,7 @@ public class WorkflowEngineRoutes extends RouteBuilder {
         from("direct:workflows.wake-workers").routeId("workflows.wake-workers").errorHandler(noErrorHandler())
             .filter(exchangeProperty("wakeQueues").isNotNull())
                 .split(exchangeProperty("wakeQueues"))
-                    .doTry()
-                        .setHeader("CamelRedis.Channel", constant(wakeChannel))
-                        .setHeader("CamelRedis.Message", body())
-                        .to("spring-redis://redis?command=PUBLISH&redisTemplate=#stringRedisTemplate")
-                    .doCatch(Exception.class)
-                        .log(LoggingLevel.DEBUG, "Waking workers over Redis failed (they poll anyway): ${exception.message}")
-                    .end()
+                    .process(e -> wake.wake(e.getMessage().getBody(String.class)))
                 .end()
                 .removeProperty("wakeQueues")
             .end();

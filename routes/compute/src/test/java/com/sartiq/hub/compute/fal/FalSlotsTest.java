@@ -1,6 +1,8 @@
 package com.sartiq.hub.compute.fal;
 
 import com.sartiq.hub.compute.providers.RedisSemaphore;
+import com.sartiq.hub.compute.tasks.QueueWake;
+import com.sartiq.hub.compute.tasks.TaskRoutes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class FalSlotsTest {
         redis = new StringRedisTemplate(connections);
         FalProperties fal = new FalProperties(null, null, null, null, null, null, null, 3, null, 100L, null, null, null, null, null,
                 null, null, null, null, null, null);
-        slots = new FalSlots(new RedisSemaphore(redis, PREFIX), fal, redis, PREFIX + "wake");
+        slots = new FalSlots(new RedisSemaphore(redis, PREFIX), fal, new QueueWake(redis, PREFIX));
     }
 
     @AfterAll
@@ -68,7 +70,7 @@ class FalSlotsTest {
         listener.addMessageListener((message, pattern) -> {
             woken.add(new String(message.getBody()));
             two.countDown();
-        }, new ChannelTopic(PREFIX + "wake"));
+        }, new ChannelTopic(PREFIX + TaskRoutes.WAKE_CHANNEL));
         listener.afterPropertiesSet();
         listener.start();
         try {
