@@ -38,8 +38,17 @@ final class HubProcess {
      */
     static Process start(Path jar, String name, int port, List<String> stackArgs, String jdbcUrl, String keyPrefixSuffix,
                          List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        // a drill's hub starts quickly and stays small: C1 only, a modest heap
+        return start(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), jar, name, port, stackArgs, jdbcUrl, keyPrefixSuffix, args);
+    }
+
+    /** {@link #start(Path, String, int, List, String, String, List)} with these JVM options. */
+    static Process start(List<String> jvmOptions, Path jar, String name, int port, List<String> stackArgs, String jdbcUrl,
+                         String keyPrefixSuffix, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         for (String arg : stackArgs) {
             if (jdbcUrl != null && arg.startsWith("--spring.datasource.url=")) {
                 arg = "--spring.datasource.url=" + jdbcUrl;

@@ -1,5 +1,7 @@
 package com.sartiq.hub.backend.compute;
 
+import com.sartiq.hub.common.redis.PooledListenerContainer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,19 +21,18 @@ import java.net.URI;
 public class ComputeEventsConfiguration {
 
     @Bean(destroyMethod = "destroy")
-    public RedisMessageListenerContainer computeEventsListener(ComputeProperties compute) {
+    public RedisMessageListenerContainer computeEventsListener(ComputeProperties compute,
+                                                               @Value("${hub.redis.listener-threads:4}") int threads) {
         LettuceConnectionFactory connection = new LettuceConnectionFactory(standalone(URI.create(compute.redisUrl())));
         connection.afterPropertiesSet();
         connection.start();
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer() {
+        return new PooledListenerContainer(connection, "computeEventsListener", threads) {
             @Override
             public void destroy() throws Exception {
                 super.destroy();
                 connection.destroy();
             }
         };
-        container.setConnectionFactory(connection);
-        return container;
     }
 
     @Bean

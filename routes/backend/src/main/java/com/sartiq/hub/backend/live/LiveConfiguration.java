@@ -1,7 +1,9 @@
 package com.sartiq.hub.backend.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sartiq.hub.common.redis.PooledListenerContainer;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +48,8 @@ public class LiveConfiguration {
     }
 
     @Bean(destroyMethod = "destroy")
-    public RedisMessageListenerContainer liveListener(RedisConnectionFactory connections) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(connections);
-        return container;
+    public RedisMessageListenerContainer liveListener(RedisConnectionFactory connections,
+                                                      @Value("${hub.redis.listener-threads:4}") int threads) {
+        return new PooledListenerContainer(connections, "liveListener", threads);
     }
 }

@@ -1,5 +1,7 @@
 package com.sartiq.hub.compute.workers;
 
+import com.sartiq.hub.common.redis.PooledListenerContainer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -10,10 +12,10 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
 
-    @Bean
-    public RedisMessageListenerContainer taskWakeListener(RedisConnectionFactory connections) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(connections);
+    @Bean(destroyMethod = "destroy")
+    public RedisMessageListenerContainer taskWakeListener(RedisConnectionFactory connections,
+                                                          @Value("${hub.redis.listener-threads:4}") int threads) {
+        RedisMessageListenerContainer container = new PooledListenerContainer(connections, "taskWakeListener", threads);
         // Redis down: keep trying in the background; the workers poll meanwhile
         container.setRecoveryInterval(5_000);
         return container;
