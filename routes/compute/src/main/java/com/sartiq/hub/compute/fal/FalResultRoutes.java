@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The end of a fal request, reached from the webhook or the poller: {@code fal.collect} copies the result's
- * files (streamed, with content type and size) into our storage, completes the task and frees the slot;
+ * files (streamed, with content type and size) into our storage, frees the slot and completes the task;
  * {@code fal.fail} records a failed request and frees the slot. Both expect the collect claim to be held.
  */
 @Component
@@ -79,10 +79,11 @@ public class FalResultRoutes extends RouteBuilder {
                             file, e.getProperty("falFileSize", Long.class)));
                 })
             .end()
+            // the result is in our storage: fal's slot goes to the next task before the completion is written
+            .bean(slots, "release")
             .process(e -> e.getMessage().setBody(output(e.getProperty("taskType", String.class), e.getMessage().getBody(List.class),
                     e.getProperty("params", JsonNode.class), e.getProperty("seed", Long.class))))
-            .to("direct:tasks.complete")
-            .bean(slots, "release");
+            .to("direct:tasks.complete");
 
         from("direct:fal.fail").routeId("fal.fail").errorHandler(noErrorHandler())
             // a failed fal request is final for this task: its attempt budget is not spent on a re-submit
