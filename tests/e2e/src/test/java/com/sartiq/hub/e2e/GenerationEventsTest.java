@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Compute's events on the backend: idempotent and ordered by per-task sequence; missed ones caught up by the
- * reconciliation job (which also submits what never reached compute); cancel.
+ * reconciliation job (which also submits what never reached compute, and fails what compute does not know); cancel.
  */
 class GenerationEventsTest {
 
@@ -81,6 +81,21 @@ class GenerationEventsTest {
         assertEquals("completed", caughtUp.at("/predictions/0/status").asText());
         assertEquals(url, caughtUp.at("/predictions/0/result_image_url").asText(), "the result read from compute");
         assertEquals(100, caughtUp.get("progress").asInt());
+    }
+
+    @Test
+    void aPredictionWhoseTaskComputeDoesNotKnowFailsAtReconciliation() {
+        Tenants.User user = Tenants.user(hubs, false);
+        String taskId = UUID.randomUUID().toString();
+        String id = generationWithTask(user, taskId);
+        // quiet for an hour: the next reconciliation run asks compute, which answers 404 for this task
+        db.update("update prediction set event_at = now() - interval '1 hour' where generation_id = cast(? as uuid)", id);
+
+        JsonNode failed = Http.await(hubs.backendUrl() + "/api/v1/generations/" + id, user.token(), WAIT,
+                g -> g.get("status").asText().equals("failed"));
+        assertEquals("error", failed.at("/predictions/0/status").asText());
+        assertEquals("compute does not know task " + taskId + " (HTTP 404): the prediction cannot finish",
+                failed.at("/predictions/0/error_message").asText());
     }
 
     @Test

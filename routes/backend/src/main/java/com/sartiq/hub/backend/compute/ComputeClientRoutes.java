@@ -15,7 +15,7 @@ import java.io.IOException;
  *       request JSON, header {@code Idempotency-Key}; set property {@code taskId} (a workflow's: {@code workflowId})
  *       and {@code computeCreated} (compute's answer as JSON);</li>
  *   <li>{@code compute.get-task} / {@code compute.get-workflow}: header {@code task_id} / {@code workflow_id};
- *       answers the task or workflow as JSON;</li>
+ *       answers the task or workflow as JSON; one compute does not know (404) is a {@link ComputeNotFoundException};</li>
  *   <li>{@code compute.cancel-task} / {@code compute.cancel-training} / {@code compute.cancel-workflow}: header
  *       {@code task_id} / {@code workflow_id}; one that already finished (409) or is unknown (404) is left as it is.</li>
  * </ul>
@@ -80,6 +80,9 @@ public class ComputeClientRoutes extends RouteBuilder {
                 .to(ComputeClientConfiguration.HTTP + "://compute?throwExceptionOnFailure=false").id("compute.http.get-task")
             .doCatch(IOException.class)
                 .throwException(ComputeUnavailableException.class, "compute did not answer: ${exception.message}")
+            .end()
+            .filter(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(404))
+                .throwException(ComputeNotFoundException.class, "compute does not know ${exchangeProperty.computePath} (HTTP 404)")
             .end()
             .filter(header(Exchange.HTTP_RESPONSE_CODE).isNotEqualTo(200))
                 .throwException(ComputeUnavailableException.class, "compute answered HTTP ${header.CamelHttpResponseCode} for ${exchangeProperty.computePath}")

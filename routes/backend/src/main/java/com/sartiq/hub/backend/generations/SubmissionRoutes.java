@@ -2,6 +2,7 @@ package com.sartiq.hub.backend.generations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sartiq.hub.backend.compute.ComputeNotFoundException;
 import com.sartiq.hub.backend.compute.ComputeProperties;
 import com.sartiq.hub.backend.compute.ComputeUnavailableException;
 import com.sartiq.hub.backend.generations.Submissions.Submission;
@@ -26,7 +27,8 @@ import java.util.Map;
  *       its predictions share): a repeated submission answers the task or workflow compute already made.</li>
  *   <li>{@code generations.reconcile}: a clustered quartz job (one instance runs it) looks up predictions quiet
  *       for {@code reconcile-after-seconds} at compute (their task or workflow) and applies a finished one's final
- *       state; one that never reached compute (the backend stopped in between) is submitted again, with the same key.</li>
+ *       state; one that never reached compute (the backend stopped in between) is submitted again, with the same key;
+ *       one whose task compute does not know (404) fails.</li>
  * </ul>
  */
 @Component
@@ -125,9 +127,17 @@ public class SubmissionRoutes extends RouteBuilder {
                     .end()
                 .endChoice()
                 .otherwise()
-                    .setHeader("task_id", simple("${body[task_id]}"))
-                    .to("direct:compute.get-task")
-                    .process(e -> e.setProperty("event", TaskEvent.reconciled(e.getMessage().getBody(JsonNode.class))))
+                    .setProperty("taskId", simple("${body[task_id]}"))
+                    .setHeader("task_id", exchangeProperty("taskId"))
+                    .doTry()
+                        .to("direct:compute.get-task")
+                        .process(e -> e.setProperty("event", TaskEvent.reconciled(e.getMessage().getBody(JsonNode.class))))
+                    .doCatch(ComputeNotFoundException.class)
+                        .log(LoggingLevel.WARN, "Reconciliation: compute does not know task ${exchangeProperty.taskId} of prediction "
+                                + "${exchangeProperty.predictionId}: the prediction fails")
+                        .process(e -> e.setProperty("event", TaskEvent.unknownToCompute(e.getProperty("taskId", String.class),
+                                e.getProperty("predictionId", String.class))))
+                    .end()
                     .choice()
                         .when(simple("${exchangeProperty.event.terminal}"))
                             .log("Reconciliation: task ${exchangeProperty.event.taskId} is ${exchangeProperty.event.status} at compute")

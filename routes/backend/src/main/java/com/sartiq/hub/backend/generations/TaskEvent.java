@@ -50,6 +50,15 @@ public record TaskEvent(String eventType, String taskId, String taskType, String
                 task.hasNonNull("error_message") ? task.get("error_message").asText() : null, uuid(task.path("entity_id").asText(null)));
     }
 
+    /**
+     * What the reconciliation job records for a prediction whose task compute answers 404 for (its database lost the
+     * task, or never had it): a final failure, instead of asking compute again forever.
+     */
+    public static TaskEvent unknownToCompute(String taskId, String predictionId) {
+        return new TaskEvent("task_status_update", taskId, null, "failed", FINAL, 0,
+                "compute does not know task " + taskId + " (HTTP 404): the prediction cannot finish", uuid(predictionId));
+    }
+
     /** Prediction states: Pending, Generating, Completed, Error (the documented enum, lower-case on the wire). */
     public String predictionStatus() {
         return switch (status) {

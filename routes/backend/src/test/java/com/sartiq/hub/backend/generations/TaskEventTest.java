@@ -32,6 +32,17 @@ class TaskEventTest {
     }
 
     @Test
+    void aTaskComputeDoesNotKnowIsAFinalFailureOfItsPrediction() {
+        String prediction = "0b7e4a54-3f5c-4d0e-9a61-2f7d5e1c8b90";
+        TaskEvent lost = TaskEvent.unknownToCompute(TASK, prediction);
+        assertThat(lost.terminal()).isTrue();
+        assertThat(lost.predictionStatus()).isEqualTo("error");
+        assertThat(lost.sequence()).isEqualTo(TaskEvent.FINAL);
+        assertThat(lost.entityId()).isEqualTo(prediction);
+        assertThat(lost.errorMessage()).isEqualTo("compute does not know task " + TASK + " (HTTP 404): the prediction cannot finish");
+    }
+
+    @Test
     void trainingEventsAreToldApart() {
         assertThat(TaskEvent.parse("{\"event_type\":\"training_status_update\",\"task_id\":\"" + TASK + "\",\"status\":\"running\",\"sequence\":2}",
                 MAPPER).training()).isTrue();
