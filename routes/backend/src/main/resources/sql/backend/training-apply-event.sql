@@ -1,4 +1,5 @@
--- Applies one compute training event; an unknown task, a repeated or an older event changes nothing.
+-- Applies one compute training event; an unknown task, a repeated or an older event changes nothing, and nothing
+-- revives a training cancelled here (compute's events of it, sent before the cancel reached it, can arrive after).
 update training
    set status        = :#status,
        progress      = :#progress,
@@ -9,3 +10,4 @@ update training
        updated_at    = now(),
        completed_at  = case when :#status in ('completed', 'failed', 'cancelled') then now() end
  where compute_task_id = cast(:#taskId as uuid) and task_sequence < :#sequence
+   and status <> 'cancelled'
